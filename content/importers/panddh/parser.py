@@ -195,7 +195,7 @@ _NUMBERED_RE = re.compile(
 )
 _NONE_VALUES = {"-", "–", "—", "_", "/", "--", "...", "…", "لا يوجد", "لا شيء", "n/a", "na"}
 _TERMINAL = tuple(".;؛:!?؟")
-_BAD_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+_BAD_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _MAX_NUMBER_DIGITS = 6
 
 
@@ -384,14 +384,20 @@ class _SectionBuilder:
 # Entry points
 
 
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_NEWLINE_BYTES_RE = re.compile(rb"\r\n|\r|\n")
+
+
+def _line_at(text: str, offset: int) -> int:
+    return len(_NEWLINE_RE.findall(text, 0, offset)) + 1
+
+
 def _check_text(text: str, source: str) -> None:
     m = _BAD_CONTROL.search(text)
     if m:
-        line = text.count("\n", 0, m.start()) + text.count("\r", 0, m.start()) - text.count(
-            "\r\n", 0, m.start()
-        ) + 1
         raise ParseError(
-            source, line, f"binary content: control character U+{ord(m.group()):04X}, not a text sheet"
+            source, _line_at(text, m.start()),
+            f"binary content: control character U+{ord(m.group()):04X}, not a text sheet",
         )
 
 
@@ -405,7 +411,9 @@ def parse_sheet(text: str, source: str = "<string>") -> ParsedSheet:
         raise ParseError(source, 1, "empty file")
     _check_text(text, source)
 
-    raw_lines = text.splitlines()
+    # Lines as an editor counts them: LF, CRLF or CR (form feeds stay inside
+    # a line and count as whitespace).
+    raw_lines = _NEWLINE_RE.split(text)
     buffers: dict[str, list[_Line]] = {}
     heading_lines: dict[str, int] = {}
     status_when: str | None = None
@@ -510,12 +518,13 @@ def _decode(data: bytes, source: str) -> str:
     nul = data.find(b"\x00")
     if nul != -1:
         raise ParseError(
-            source, data.count(b"\n", 0, nul) + 1, f"binary file: NUL byte at offset {nul}"
+            source, len(_NEWLINE_BYTES_RE.findall(data, 0, nul)) + 1,
+            f"binary file: NUL byte at offset {nul}",
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = len(_NEWLINE_BYTES_RE.findall(data, 0, exc.start)) + 1
         bad = data[exc.start : exc.start + 1].hex()
         raise ParseError(
             source, line, f"not UTF-8 text: invalid byte 0x{bad} at offset {exc.start}"
