@@ -1,0 +1,1 @@
+"""Example data written for the project (fixtures and ``make demo``)."""
