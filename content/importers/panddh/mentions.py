@@ -71,7 +71,8 @@ HRC_KEY = "hrc"
 # Words and sentences
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-_TOKEN_RE = re.compile(rf"[\w{_MARKS}]+")
+# Invisible joiners/soft hyphens inside a word keep it one word (normalize drops them).
+_TOKEN_RE = re.compile(rf"[\w{_MARKS}\u200b-\u200d\u00ad]+")
 _ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
