@@ -163,15 +163,14 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         (_ACHIEVEMENTS, _alts("الإنجازات", "المنجزات")),
     ]
 ]
-# "الوضعية" alone, "الوضعية: ...", or "الوضعية [في|بتاريخ|إلى غاية|حتى] [شهر] <date> [: ...]".
-_STATUS_RE = re.compile(
-    rf"^\s*{_alts('الوضعية')}\s*(?:"
-    rf"(?:{_COLON}\s*(?P<value>.*?))?"
-    rf"|(?:{_alts('في', 'بتاريخ', 'إلى غاية', 'الى حدود', 'إلى حدود', 'حتى', 'عند')}\s+)?"
-    rf"(?:{_alts('شهر')}\s+)?(?P<when>[^:：]*?[{DIGITS}][^:：]*?)"
-    rf"(?:\s*{_COLON}\s*(?P<value2>.*?))?"
-    rf")\s*$"
+# "الوضعية" alone, "الوضعية: ...", "الوضعية في شهر" (month on the next line), or
+# "الوضعية [في|بتاريخ|إلى غاية|حتى] [شهر] <date> [: ...]".
+_STATUS_RE = re.compile(rf"^\s*{_alts('الوضعية')}(?P<tail>(?:\s.*|{_COLON}.*)?)$")
+_STATUS_PREP_RE = re.compile(
+    rf"^\s*(?:{_alts('في', 'بتاريخ', 'إلى غاية', 'الى غاية', 'إلى حدود', 'الى حدود', 'حتى', 'عند')}\s*)?"
+    rf"(?:{_alts('شهر')}\s*)?"
 )
+_LEADING_SEP_RE = re.compile(rf"^\s*(?:{_COLON}|[-–—])\s*")
 
 _EMAIL_OR_URL = r"(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?:https?://|www\.)\S+)"
 _NOISE_RES = [
@@ -197,6 +196,11 @@ _NONE_VALUES = {"-", "–", "—", "_", "/", "--", "...", "…", "لا يوجد"
 _TERMINAL = tuple(".;؛:!?؟")
 _BAD_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _MAX_NUMBER_DIGITS = 6
+# Invisible direction marks, zero-width characters and BOMs at the edges of a
+# line (common in text copied from PDFs and word processors) count as
+# whitespace; inside a line they are kept.
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+_EDGE_RE = re.compile(rf"^[\s{_INVISIBLE}]+|[\s{_INVISIBLE}]+$")
 
 
 def _is_noise(line: str) -> bool:
@@ -235,11 +239,30 @@ def _match_heading(line: str) -> _Heading | None:
             return _Heading(field_, m.group("value") or None)
     m = _STATUS_RE.match(line)
     if m:
-        when = m.group("when")
-        if when is not None and not find_date_spans(when):
-            return None  # "الوضعية في 3 مؤسسات" is text, not a heading
-        return _Heading(_STATUS, m.group("value") or m.group("value2") or None, when)
+        return _status_heading(m.group("tail"))
     return None
+
+
+def _status_heading(tail: str) -> _Heading | None:
+    tail = tail.strip()
+    if not tail:
+        return _Heading(_STATUS, None)
+    sep = _LEADING_SEP_RE.match(tail)
+    if sep:
+        return _Heading(_STATUS, tail[sep.end():].strip() or None)
+    rest = tail[_STATUS_PREP_RE.match(tail).end():].strip()  # type: ignore[union-attr]
+    if not rest or rest in (":", "："):
+        return _Heading(_STATUS, None)
+    spans = find_date_spans(rest)
+    if not spans or spans[0].start != 0:
+        return None  # "الوضعية الحقوقية ..." is text, not a heading
+    when = rest[: spans[0].end]
+    after = rest[spans[0].end:]
+    sep = _LEADING_SEP_RE.match(after)
+    if after.strip() and not sep:
+        return None
+    value = after[sep.end():].strip() if sep else ""
+    return _Heading(_STATUS, value or None, when)
 
 
 # --------------------------------------------------------------------------
@@ -423,6 +446,7 @@ def parse_sheet(text: str, source: str = "<string>") -> ParsedSheet:
     first_content: int | None = None
 
     for no, line in enumerate(raw_lines, start=1):
+        line = _EDGE_RE.sub("", line)
         if not line.strip() or _is_noise(line):
             if not line.strip():
                 blank = True
@@ -474,10 +498,18 @@ def parse_sheet(text: str, source: str = "<string>") -> ParsedSheet:
     axis = _joined(buffers.get(_AXIS, []))
     axis_number, axis_title = _split_axis(axis) if axis else (None, None)
     ministry = _joined(buffers.get(_MINISTRY, []))
-    status_text = _joined(buffers.get(_STATUS, []), sep="\n")
 
     label: str | None = None
     as_of: date | None = None
+    status_lines = buffers.get(_STATUS, [])
+    if not status_when and status_lines:
+        # "الوضعية في شهر" with "أبريل 2021" alone on the next line
+        first_status = status_lines[0].text.strip()
+        spans = find_date_spans(first_status)
+        if spans and spans[0].start == 0 and spans[0].end == len(first_status):
+            status_when = first_status
+            status_lines = status_lines[1:]
+    status_text = _joined(status_lines, sep="\n")
     if status_when:
         spans = find_date_spans(status_when)
         if spans:

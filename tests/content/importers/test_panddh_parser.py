@@ -234,6 +234,29 @@ def test_status_inline_value_and_no_month():
     assert (s.status_month_label, s.status_as_of, s.status_text) == (None, None, "مستمر")
 
 
+def test_status_month_on_its_own_line_and_status_words_in_text():
+    s = parse_sheet(
+        "رقم الإجراء\n5\nالوضعية في شهر\nتشرين الثاني 2020\nمنجز\nالإنجازات\n"
+        "الوضعية الحقوقية للنزلاء تحسنت.\n"
+        "الوضعية في 3 مؤسسات تحسنت\n"
+        "الوضعية في 3 مارس 2021 كانت مستقرة\n"
+    )
+    assert (s.status_month_label, s.status_as_of, s.status_text) == (
+        "تشرين الثاني 2020", date(2020, 11, 1), "منجز",
+    )
+    assert [i.text for i in s.sections[0].items] == [
+        "الوضعية الحقوقية للنزلاء تحسنت.",
+        "الوضعية في 3 مؤسسات تحسنت الوضعية في 3 مارس 2021 كانت مستقرة",
+    ]
+
+
+def test_invisible_marks_and_form_feeds_at_line_edges():
+    s = parse_sheet(
+        "\u200fرقم الإجراء\u200f\n\u200e12\n\x0c\nإسم الإجراء\n\u202bتجربة\u202c\n"
+    )
+    assert (s.number, s.name) == (12, "تجربة")
+
+
 def test_missing_and_empty_fields():
     s = parse_sheet("رقم الإجراء\n7\nإسم الإجراء\n\nالمحور\n-\nالإنجازات\n")
     assert s.number == 7
