@@ -80,7 +80,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from .dates import arabic_pattern, find_date_spans
+from .dates import arabic_pattern, find_date_spans, to_ascii_digits
 from .mentions import (
     HRC_KEY,
     Mention,
@@ -327,14 +327,8 @@ def _period(raw: str) -> str | None:
     if spans:
         d = spans[0].date
         return d.isoformat() if spans[0].precision == "day" else f"{d.year:04d}-{d.month:02d}"
-    m = re.search(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])", _ascii(raw))
+    m = re.search(r"(?<![0-9])(19|20)[0-9]{2}(?![0-9])", to_ascii_digits(raw))
     return m.group() if m else None
-
-
-def _ascii(raw: str) -> str:
-    from .dates import to_ascii_digits
-
-    return to_ascii_digits(raw)
 
 
 def _day_date(raw: str) -> date | None:

@@ -188,9 +188,12 @@ def _strip_article(word: str) -> str:
 
 
 def _first_word_keys(word: str) -> dict[str, int]:
-    """Lookup keys for a text word in first-word position → letters of proclitic.
+    """Lookup keys for a (normalised) text word in first-word position.
 
-    "وللجنة" → {"للجنه"?...} etc.; keys have the article removed.
+    Maps each key (article removed) to the number of proclitic letters
+    before it: "بالمجلس" → {"بالمجلس": 0, "مجلس": 1}; "للمجلس" (ل + المجلس,
+    alef elided) → {..., "مجلس": 1}; "وللجنه" → {..., "لجنه": 2} (with a
+    noun that starts with ل the elided article leaves ل + لجنه).
     """
     if not _is_arabic(word):
         return {word: 0}
@@ -476,7 +479,7 @@ class SessionMention:
 
 
 _SESSION_WORDS = {"دوره", "دورتين", "دورتي", "دورات"}
-_SESSION_ADJ = {"عاديه", "استثنائيه", "رقم"}
+_SESSION_ADJ = frozenset({"عاديه", "استثنائيه", "رقم"} | {"ال" + w for w in ("عاديه", "استثنائيه")})
 _HRC_WORDS = [("مجلس", "حقوق", "الانسان"), ("human", "rights", "council"),
               ("conseil", "des", "droits", "de", "l", "homme")]
 
@@ -547,7 +550,7 @@ def find_sessions(
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].norm in _SESSION_ADJ | {"ال" + a for a in _SESSION_ADJ}:
+        while j < len(tokens) and tokens[j].norm in _SESSION_ADJ:
             j += 1
         numbers: list[int] = []
         while True:
