@@ -5,6 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from content.importers.panddh import parse_file, parse_sheet
 from content.importers.panddh.extract import (
@@ -306,3 +308,24 @@ def test_example_sheet_with_crlf_line_endings():
     text = read_sample("measure-15-training.txt")
     assert "\r" not in text
     assert parse_sheet(text.replace("\n", "\r\n"), "x") == parse_sheet(text, "x")
+
+
+# --------------------------------------------------------------------------
+# Property: extraction never fails on arbitrary text
+
+_words = st.sampled_from([
+    "الدورة", "43", "و45", "لمجلس حقوق الإنسان", "عرض", "أمام", "لجنة العدل والتشريع وحقوق الإنسان",
+    "بمجلس النواب", "يوم", "15 يوليوز 2020", "التقرير الوطني", "الخامس", "اتفاقية مناهضة التعذيب",
+    "48", "استبيانا", "وطلبا للمعلومات", "منظمة العفو الدولية", "تقارير", "ندوة", "حول", '"', "«",
+    "»", ":", "؛", ".", "النشاط الموازي", "لقاء مواز", "الأولي", "تعليقات", "التوصيات",
+    "الوثيقة الأساس", "قائمة الأسئلة", "\n", "ـ", "\u064e",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(_words, max_size=40).map(" ".join)))
+def test_extract_never_fails(index, text):
+    for rec in extract_records(text, "المشاركة في دورات مجلس حقوق الإنسان", index.find(text)):
+        assert isinstance(rec, ExtractedRecord)
+        assert rec.sentence and rec.sentence in text
+        assert all(isinstance(k, (str, int)) or k is None for k in rec.natural_key)
