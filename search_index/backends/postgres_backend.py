@@ -449,7 +449,7 @@ class PostgresBackend:
         async def counts_query():
             async with pool.acquire() as con:
                 if not facets:
-                    return await con.fetchval(f"SELECT count(*) FROM search_document WHERE {where}"), {}
+                    return await con.fetchval(f"SELECT count(*) FROM search_document WHERE {where}", *params), {}
                 sql = f"""
                     WITH m AS MATERIALIZED (
                         SELECT type, year, language, mechanisms FROM search_document WHERE {where})

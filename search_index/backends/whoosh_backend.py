@@ -410,10 +410,11 @@ class WhooshBackend:
             state = self._state
             if state is not None and state.searcher.up_to_date():
                 return state
+            # A fresh searcher, not ``refresh()``: refresh reuses the readers
+            # of unchanged segment ids and would miss new deletions in them.
+            searcher = ix.searcher(weighting=self.weighting)
             if state is not None:
-                searcher = state.searcher.refresh()
-            else:
-                searcher = ix.searcher(weighting=self.weighting)
+                state.searcher.close()
             self._state = _SearcherState(searcher)
             return self._state
 
@@ -496,7 +497,11 @@ class WhooshBackend:
         await asyncio.to_thread(self._optimize_sync)
 
     async def count(self) -> int:
-        return await asyncio.to_thread(lambda: self._current().searcher.doc_count())
+        def run():
+            with self._search_lock:
+                return self._current().searcher.doc_count()
+
+        return await asyncio.to_thread(run)
 
     # -- document sets ---------------------------------------------------
 
