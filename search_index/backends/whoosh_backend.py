@@ -496,6 +496,12 @@ class WhooshBackend:
         """Merge all segments into one (maintenance; never done on commit)."""
         await asyncio.to_thread(self._optimize_sync)
 
+    def drop_caches(self) -> None:
+        """Forget every cached posting set, mask and result (benchmarks: cold runs)."""
+        with self._search_lock:
+            if self._state is not None:
+                self._state = _SearcherState(self._state.searcher)
+
     async def count(self) -> int:
         def run():
             with self._search_lock:
