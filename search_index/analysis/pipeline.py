@@ -63,7 +63,7 @@ def _check_text(text: str) -> None:
         raise TypeError(f"text must be a str, not {type(text).__name__}")
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def _terms(raw: str, language: str | None) -> tuple[str | None, ...]:
     """Terms of one raw token (None for a stop word); usually one, more if NFKC split it."""
     capitals = len(raw) > 1 and raw.isupper()
@@ -96,16 +96,11 @@ def iter_tokens(text: str, language: str | None) -> Iterator[tuple[str | None, i
 def tokens(text: str, language: str | None = None) -> list[Token]:
     """Analyse ``text`` (language "ar", "fr", "en" or None) into index tokens, stop words left out."""
     _check_text(text)
-    language = _language(language)
-    out: list[Token] = []
-    position = 0
-    for match in TOKEN_RE.finditer(text):
-        start, end = match.span()
-        for term in _terms(match.group(), language):
-            if term is not None:
-                out.append(Token(term, position, start, end))
-            position += 1
-    return out
+    return [
+        Token(term, position, start, end)
+        for term, position, start, end, _ in iter_tokens(text, _language(language))
+        if term is not None
+    ]
 
 
 def analyze(text: str, language: str | None = None) -> list[str]:

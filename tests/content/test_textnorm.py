@@ -121,7 +121,7 @@ def test_every_format_character_is_removed():
 
 # -- properties ---------------------------------------------------------------------------------------
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(TEXT)
 def test_idempotent(text):
     once = normalize(text)
@@ -129,7 +129,7 @@ def test_idempotent(text):
     assert clean(clean(text)) == clean(text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_output_is_nfkc_casefolded_and_free_of_removed_characters(text):
     out = normalize(text)
@@ -139,7 +139,7 @@ def test_output_is_nfkc_casefolded_and_free_of_removed_characters(text):
     assert not set(out) & set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670آأإٱىة٠٩۰۹")
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_normalize_is_clean_then_fold_letters(text):
     assert normalize(text) == fold_letters(clean(text))

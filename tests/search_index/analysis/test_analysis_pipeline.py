@@ -226,7 +226,7 @@ def _check_tokens(text: str, language: str | None) -> list[Token]:
     return result
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(st.one_of(TEXT, WORDS), LANGUAGE)
 def test_never_raises_and_offsets_are_valid(text, language):
     result = _check_tokens(text, language)
