@@ -1,13 +1,14 @@
 """Marsad's Arabic light stemmer: Larkey's light10, made safe for UN and human-rights text.
 
 ``stem(word)`` takes one word passed through ``content.textnorm.clean`` (no harakat, tatweel or invisible
-characters) and returns its index term; it folds letter variants itself (ة -> ه, ى -> ي, أ إ آ -> ا) but
-first reads the hamza: an alef with hamza or madda is never the article's, so ألقى, إلغاء and آليات keep
-their first two letters (a word already ``normalize``d is accepted too, without that hint).  Like light10 it strips at most one prefix group and a
-few suffix layers, never guesses roots, and so keeps قرار, تقرير and مقرر apart (a root stemmer such as
-ISRI merges them).  Where it departs from light10 (each case is tested in
-tests/search_index/analysis/test_analysis_arabic_stem.py and, against Lucene's own vectors, in
-test_analysis_lucene_vectors.py):
+characters) and returns its index term.  It folds letter variants itself (ة -> ه, ى -> ي, أ إ آ -> ا) but
+reads the hamza first: an alef with hamza or madda is never the article's, so ألقى, إلغاء and آليات keep
+their first two letters.  (A word already ``normalize``d is accepted too, without that hint.)
+
+Like light10 it strips at most one prefix group and a few suffix layers and never guesses roots, so it
+keeps قرار, تقرير and مقرر apart (a root stemmer such as ISRI merges them).  Where it departs from light10
+(each case is tested in tests/search_index/analysis/test_analysis_arabic_stem.py and, against Lucene's
+own vectors, in test_analysis_lucene_vectors.py):
 
 Prefixes
 * The article group: ال وال فال بال كال لل and also ولل فلل وبال فبال وكال.  At least two letters must
@@ -18,14 +19,16 @@ Prefixes
 * Single proclitics و ف ب ك ل and the pairs وب ول (light10 strips only و): stripped only when what
   remains is at least three letters and reduces cleanly to a stem of at least three letters, so ولد,
   بنت, وطني, بنات and لجنة keep their first letter while لحقوق, بمجلس, وتعزيز lose theirs.  Words listed
-  in arabic_lexicon.txt (وزارة, برنامج, كرامة, لقاء, …) are never stripped.
+  in arabic_lexicon.txt (وزارة, برنامج, كرامة, لقاء, …) are never stripped, and a proclitic before a
+  short word listed there is (بحرية -> حريه, where the length rule alone would give بحر).
 
 Suffixes, from the outside in (each with a minimum stem length of three letters unless said otherwise)
 1. one pronoun or the accusative alef: ها, هم (stem of four or more: تفاهم is kept), ه (also the
    ta marbuta after folding), or the tanween alef of استبيانا, سجينا, خصوصا;
 2. one gender/number ending: تين تان (the feminine dual: الدورتين -> دور), ات, ون (stem of four or more:
    قانون, تعاون, مليون are kept), ين (not in the تفعيل nouns تكوين, تحسين, تمكين nor in the فواعيل
-   plurals قوانين, ميادين), and ت when a pronoun followed it and three letters remain (دورته, اتفاقيتها; not بيته);
+   plurals قوانين, ميادين), and ت when a pronoun followed it and three letters remain (دورته,
+   اتفاقيتها; not بيته);
 3. the nisba or possessive ي; after it, layer 2 and 3 are tried again (معلومياتي -> معلوم).
 * The bare ان ending (a nominative dual) is not stripped: it would cut إنسان, استبيان, برلمان, بيان.
 * A feminine ending that would leave only two letters is replaced by ه instead of being dropped, giving
@@ -50,7 +53,7 @@ __all__ = ["stem"]
 _ARTICLES = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 _LAM_ARTICLES = frozenset({"لل", "ولل", "فلل"})
 _CLITICS = ("وب", "ول", "و", "ف", "ب", "ك", "ل")
-# Two-letter strings that are only ever a suffix: never the whole stem left after a prefix.
+# Strings that are only ever suffixes: never the whole remainder after a prefix (ال + يه is not a word).
 _SUFFIX_ONLY = frozenset({"ات", "ان", "ون", "ين", "يه", "ها", "هم", "يات", "يين", "يون", "تين", "تان"})
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
 _MIN = 3  # minimum stem length after a suffix
@@ -147,9 +150,7 @@ def _stem(spelled: str) -> str:
             if with_lam in _PROTECTED:
                 return with_lam
         if len(rest) >= 2 and rest not in _SUFFIX_ONLY:
-            stem_, _ = _suffixes(rest)
-            if len(stem_) >= 2:
-                return stem_
+            return _suffixes(rest)[0]
     fallback = None
     for prefix in _CLITICS:
         if not word.startswith(prefix):

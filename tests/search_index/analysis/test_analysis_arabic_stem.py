@@ -105,7 +105,18 @@ def test_broken_plurals_are_other_terms():
     assert term("القوانين") == "قوانين" != term("القانون")
 
 
-# -- every clitic and suffix ---------------------------------------------------------------------------
+# -- every clitic and suffix, also written with harakat and with tatweel --------------------------------
+
+def _with_harakat(word: str) -> str:
+    """A fatha after every letter and a shadda on the second: "المجلس" -> "اَلَّمَجَلَسَ"."""
+    marked = "".join(letter + "\u064e" for letter in word)
+    return marked[:3] + "\u0651" + marked[3:]
+
+
+def _with_tatweel(word: str) -> str:
+    return word[:2] + "\u0640\u0640" + word[2:]
+
+
 
 @pytest.mark.parametrize(
     ("word", "expected"),
@@ -129,6 +140,7 @@ def test_broken_plurals_are_other_terms():
 )
 def test_each_prefix(word, expected):
     assert term(word) == expected
+    assert term(_with_harakat(word)) == term(_with_tatweel(word)) == expected
 
 
 @pytest.mark.parametrize(
@@ -156,6 +168,7 @@ def test_each_prefix(word, expected):
 )
 def test_each_suffix(word, expected):
     assert term(word) == expected
+    assert term(_with_harakat(word)) == term(_with_tatweel(word)) == expected
 
 
 @pytest.mark.parametrize(
