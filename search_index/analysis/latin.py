@@ -45,7 +45,7 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 def fold_accents(word: str) -> str:
-    """"Délégation" -> "Delegation", "œuvre" -> "oeuvre"; non-Latin letters are left alone."""
+    """Drop the diacritics of a Latin word: "Délégation" -> "Delegation", "œuvre" -> "oeuvre"."""
     if word.isascii():
         return word
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(_ACCENTS))
@@ -64,13 +64,9 @@ def latin_term(word: str, language: str | None, stopwords: frozenset[str] | None
         if language != "fr":
             if stopwords is not None and not capitals and word in stopwords:  # don't, it's, let's
                 return None
-            if word.endswith("'s"):
+            if word.endswith("'s"):  # the tokenizer never ends a word on an apostrophe
                 word = word[:-2]
-            elif word.endswith("'"):
-                word = word[:-1]
         word = word.replace("'", "")
-        if not word:
-            return None
     if stopwords is not None and not capitals and word in stopwords:
         return None
     return _stemmer("fr" if language == "fr" else "en").stemWord(word)
