@@ -1,0 +1,58 @@
+"""Database configuration and set-up: Tortoise config, migrations, connection lifecycle."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator
+
+from tortoise import Tortoise
+from tortoise.migrations.api import migrate
+
+APP_LABEL = "content"
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    """The Tortoise configuration for one database URL (sqlite:// or postgresql://)."""
+    return {
+        "connections": {"default": database_url},
+        "apps": {
+            APP_LABEL: {
+                "models": ["content.models"],
+                "migrations": "content.migrations",
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def migrate_database(database_url: str) -> None:
+    """Apply every committed migration (idempotent), then leave Tortoise initialised."""
+    await migrate(config=tortoise_config(database_url))
+
+
+async def open_database(database_url: str, *, global_fallback: bool = True) -> None:
+    """Initialise Tortoise for the process.
+
+    The global fallback lets request tasks see the connections a lifespan task opened.
+    """
+    await Tortoise.init(
+        config=tortoise_config(database_url), _enable_global_fallback=global_fallback
+    )
+
+
+async def close_database() -> None:
+    await Tortoise.close_connections()
+
+
+@asynccontextmanager
+async def database(database_url: str, *, migrate_first: bool = True) -> AsyncIterator[None]:
+    """Open (and by default migrate) the database for the duration of a block."""
+    if migrate_first:
+        await migrate_database(database_url)
+    await open_database(database_url)
+    try:
+        yield
+    finally:
+        await close_database()
