@@ -93,7 +93,6 @@ def _table(*range_lists: tuple[tuple[int, int], ...], **maps: dict[int, str]) ->
     return table
 
 
-_INVISIBLE = _table(_INVISIBLE_RANGES)
 _CLEAN = _table(_INVISIBLE_RANGES, _ARABIC_MARK_RANGES, digits=_DIGITS)
 _NORMALIZE = _CLEAN | _LETTERS
 _DIGITS_ONLY = dict(_DIGITS)
@@ -106,13 +105,12 @@ _is_normalized = unicodedata.is_normalized
 def _run(text: str, table: dict[int, str | None]) -> str:
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
-    # Invisible characters go first so that they cannot block NFKC compositions.
-    text = text.translate(_INVISIBLE)
     if text.isascii():
-        return text.lower()  # NFKC and casefold are the identity / lower() on ASCII
+        return text.translate(table).lower()  # NFKC is the identity and casefold is lower() on ASCII
     text = _NFKC("NFKC", text).casefold().translate(table)
-    # Removing a mark can unblock a composition (e.g. "e" + U+0653 + U+0301) and casefold can leave a
-    # sequence NFKC would recompose: iterate to the fixed point (one extra check in practice).
+    # Removing an invisible character or a mark can unblock a composition ("e" + U+200B + U+0301), and
+    # casefold can leave a sequence NFKC would recompose: iterate to the fixed point (in practice the
+    # loop only checks).
     for _ in range(4):
         if _is_normalized("NFKC", text) and text.casefold() == text:
             break
