@@ -3,7 +3,8 @@
 ``normalize(text)`` is the one function most callers need.  It is pure, never raises on any ``str``
 (lone surrogates included) and is idempotent: ``normalize(normalize(t)) == normalize(t)``.
 
-What it does, in order:
+What it does (NFKC and casefold run first, then one ``str.translate`` does steps 1, 3, 4 and 5, repeated
+until the result is stable):
 
 1. drops invisible characters: bidi controls (U+200E/F, U+202A-202E, U+2066-2069, U+061C), zero-width
    characters (U+200B-200D, U+2060, U+FEFF), every other format character (Unicode category Cf, e.g. the
@@ -19,7 +20,8 @@ What it does, in order:
 Whitespace and punctuation are kept as they are: nothing is collapsed, so the output is still text.
 
 ``clean(text)`` is steps 1-4 without the letter folding of step 5: the form in which stop words are
-looked up (so that على, a stop word, stays apart from the name علي) and the first stage of ``normalize``.
+looked up (so that على, a stop word, stays apart from the name علي); ``normalize(t) == fold_letters(
+clean(t))``.
 ``fold_letters`` is step 5 alone and ``fold_digits`` is step 4 alone.
 """
 
