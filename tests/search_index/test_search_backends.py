@@ -595,3 +595,25 @@ async def test_tsvector_literal_round_trips_through_postgres():
         assert await con.fetchval("SELECT $1::tsvector @@ $2::tsquery", lit, tsquery_text(phrase))
     finally:
         await con.close()
+
+
+async def test_whoosh_block_ranking_equals_whoosh_matcher_ranking(tmp_path):
+    """The block-at-a-time BM25F ranking gives Whoosh's own scores and order."""
+    blocks = make_backend("whoosh", index_dir=tmp_path / "ix")
+    await blocks.index(CORPUS[:9])
+    await blocks.index(CORPUS[9:])
+    await blocks.delete(["Document:hrc-44"])  # a deletion inside an old segment
+    from search_index.backends.whoosh_backend import WhooshBackend
+
+    matcher = WhooshBackend(tmp_path / "ix", ranking="matcher")
+    for q in ["التعذيب", "التعذيب الاحتجاز", "الإنسان OR التعذيب", '"مجلس حقوق الإنسان"',
+              "التعذيب -الاحتجاز", '"الاستعراض الدوري الشامل" OR torture']:
+        a = await blocks.search(q, visibility=EVERYTHING, first=50, facets=False)
+        b = await matcher.search(q, visibility=EVERYTHING, first=50, facets=False)
+        assert a.total == b.total
+        assert [h.id for h in a.hits] == [h.id for h in b.hits], q
+        assert [round(h.score, 5) for h in a.hits] == [round(h.score, 5) for h in b.hits], q
+        top3 = await blocks.search(q, visibility=EVERYTHING, first=3, facets=False)
+        assert [h.id for h in top3.hits] == [h.id for h in a.hits[:3]]
+    await blocks.close()
+    await matcher.close()
