@@ -1,0 +1,1 @@
+"""Domain services: every write to content goes through here (so the outbox is never skipped)."""

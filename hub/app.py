@@ -1,0 +1,82 @@
+"""The Starlette application: lifespan (database, search), routes, middleware."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse
+from starlette.routing import Route
+from tortoise import Tortoise
+
+from content.db import close_database, migrate_database, open_database
+from hub.graphql_app import MarsadGraphQL
+from hub.limits import BodySizeLimit
+from hub.settings import Settings
+from schema.schema import schema
+
+
+@dataclass
+class Services:
+    """What request handlers need beyond the database, set up by the lifespan."""
+
+    settings: Settings
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+async def healthz(request: Request) -> JSONResponse:
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+    except Exception:  # any failure means "not healthy", and says no more to the caller
+        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+    return JSONResponse({"status": "ok", "database": "reachable"})
+
+
+async def index(request: Request) -> RedirectResponse:
+    return RedirectResponse("/graphql")
+
+
+async def not_found(request: Request, exc: Exception) -> PlainTextResponse:
+    return PlainTextResponse("Not found. The API is at /graphql.", status_code=404)
+
+
+async def server_error(request: Request, exc: Exception) -> JSONResponse:
+    # Never a stack trace to a caller.
+    return JSONResponse({"errors": [{"message": "Internal server error."}]}, status_code=500)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    services = Services(settings=settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        settings.ensure_home()
+        await migrate_database(settings.database_url)
+        await open_database(settings.database_url)
+        gc.collect()
+        gc.freeze()  # start-up objects are long-lived: keep them out of every GC pass
+        try:
+            yield
+        finally:
+            await close_database()
+
+    graphql = MarsadGraphQL(schema, services)
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/healthz", healthz),
+            Route("/graphql", graphql),
+        ],
+        lifespan=lifespan,
+        exception_handlers={404: not_found, 500: server_error},
+        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)],
+    )
+    app.state.services = services
+    return app

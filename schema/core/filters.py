@@ -1,0 +1,97 @@
+"""Filter and ordering building blocks shared by every domain's connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+from tortoise.expressions import Q
+from tortoise.models import Model
+
+from schema.core.enums import Language, OrderDirection, WorkflowState
+from schema.core.ids import from_global_id
+from schema.core.pagination import Connection, paginate
+from schema.permissions import visible_q
+
+
+@strawberry.input(description="An inclusive date range; either end may be left open.")
+class DateRange:
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+def date_range_q(field: str, value: DateRange | None) -> Q:
+    q = Q()
+    if value is not None:
+        if value.start is not None:
+            q &= Q(**{f"{field}__gte": value.start})
+        if value.end is not None:
+            q &= Q(**{f"{field}__lte": value.end})
+    return q
+
+
+def id_of(global_id: strawberry.ID | None, type_name: str) -> uuid.UUID | None:
+    return None if global_id is None else from_global_id(global_id, type_name)[1]
+
+
+@strawberry.input
+class ContentFilter:
+    """Fields every content type can be filtered on; each domain's filter extends it."""
+
+    language: Language | None = None
+    workflow_state: WorkflowState | None = None
+    slug: str | None = None
+    modified: DateRange | None = None
+
+    def to_q(self) -> Q:
+        q = Q()
+        if self.language is not None:
+            q &= Q(language=self.language.value)
+        if self.workflow_state is not None:
+            q &= Q(workflow_state=self.workflow_state.value)
+        if self.slug is not None:
+            q &= Q(slug=self.slug)
+        if self.modified is not None:
+            q &= date_range_q("modified", _as_datetimes(self.modified))
+        return q & self.extra_q()
+
+    def extra_q(self) -> Q:
+        return Q()
+
+
+def _as_datetimes(value: DateRange) -> DateRange:
+    # `modified` is a timestamp: widen the date range to whole days in UTC.
+    start = dt.datetime.combine(value.start, dt.time.min, dt.timezone.utc) if value.start else None
+    end = dt.datetime.combine(value.end, dt.time.max, dt.timezone.utc) if value.end else None
+    return DateRange(start=start, end=end)  # type: ignore[arg-type]
+
+
+def ordering(field: Enum | None, direction: OrderDirection | None, default: str) -> list[str]:
+    """Tortoise order_by arguments, with the primary key last so pages are stable."""
+    column = field.value if field is not None else default
+    sign = "-" if direction == OrderDirection.DESC else ""
+    return [f"{sign}{column}", f"{sign}id"]
+
+
+async def content_connection(
+    info: Info,
+    model: type[Model],
+    filter: ContentFilter | None,
+    ordering: list[str],
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    extra: Q | None = None,
+) -> Connection[Any]:
+    """A visible, filtered, ordered page of `model`: what every top-level connection returns."""
+    queryset = model.filter(visible_q(info.context.viewer))
+    if filter is not None:
+        queryset = queryset.filter(filter.to_q())
+    if extra is not None:
+        queryset = queryset.filter(extra)
+    return await paginate(queryset.order_by(*ordering), first=first, after=after, last=last, before=before)

@@ -1,0 +1,35 @@
+"""Root fields `node(id:)` and `nodes(ids:)` (Relay)."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from content.models import CONTENT_TYPES
+from schema.core.ids import from_global_id
+from schema.core.interfaces import Node
+from schema.errors import UserError
+
+MAX_NODES = 100
+
+
+async def _load(info: Info, global_id: str) -> object | None:
+    type_name, item_id = from_global_id(global_id)
+    model = CONTENT_TYPES.get(type_name)
+    if model is None:
+        raise UserError(f"Invalid ID {global_id[:80]!r}: there is no type {type_name[:40]!r}.", "INVALID_ID")
+    # Missing and invisible look the same: null, so the API never reveals what exists.
+    return await info.context.loaders.by_id(model).load(item_id)
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(description="Any item by its global ID; null if it does not exist or you may not see it.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await _load(info, id)
+
+    @strawberry.field(description="Several items by global ID, in the same order (null where unknown).")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > MAX_NODES:
+            raise UserError(f"At most {MAX_NODES} IDs per call.", "PAGE_TOO_LARGE")
+        return [await _load(info, i) for i in ids]

@@ -1,0 +1,87 @@
+"""Who may see and do what: the one place permission rules live.
+
+Every read path (connections, `node`, nested relations through the data loaders, search hits,
+counts and facets) asks `visible_q` / `can_view` / `search_visibility` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from tortoise.expressions import Q
+
+from content.models import ContentItem, WorkflowState
+from search_index.documents import Visibility
+
+
+class Role(str, Enum):
+    ANONYMOUS = "anonymous"
+    PARTNER = "partner"
+    EDITOR = "editor"
+    REVIEWER = "reviewer"
+    CASE_OFFICER = "case_officer"
+    ADMIN = "admin"
+
+
+# Roles that read only what is published (and within its effective window).
+PUBLIC_ROLES = frozenset({Role.ANONYMOUS, Role.PARTNER})
+# Roles that may read confidential records (individual complaints).
+CONFIDENTIAL_ROLES = frozenset({Role.CASE_OFFICER, Role.ADMIN})
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    role: Role = Role.ANONYMOUS
+    name: str = "anonymous"
+
+    @property
+    def sees_only_published(self) -> bool:
+        return self.role in PUBLIC_ROLES
+
+    @property
+    def sees_confidential(self) -> bool:
+        return self.role in CONFIDENTIAL_ROLES
+
+
+ANONYMOUS = Viewer()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def visible_q(viewer: Viewer, prefix: str = "") -> Q:
+    """The row filter for content items `viewer` may read (`prefix` for a related model)."""
+    conditions: dict[str, object] = {}
+    if not viewer.sees_confidential:
+        conditions[f"{prefix}confidential"] = False
+    q = Q(**conditions) if conditions else Q()
+    if viewer.sees_only_published:
+        now = _now()
+        q &= Q(**{f"{prefix}workflow_state": WorkflowState.PUBLISHED})
+        q &= Q(**{f"{prefix}effective__isnull": True}) | Q(**{f"{prefix}effective__lte": now})
+        q &= Q(**{f"{prefix}expires__isnull": True}) | Q(**{f"{prefix}expires__gt": now})
+    return q
+
+
+def can_view(viewer: Viewer, item: ContentItem) -> bool:
+    """The same rule as `visible_q`, for one loaded item."""
+    if item.confidential and not viewer.sees_confidential:
+        return False
+    if viewer.sees_only_published:
+        now = _now()
+        if item.workflow_state != WorkflowState.PUBLISHED:
+            return False
+        if item.effective is not None and item.effective > now:
+            return False
+        if item.expires is not None and item.expires <= now:
+            return False
+    return True
+
+
+def search_visibility(viewer: Viewer) -> Visibility:
+    """What the search backend must restrict hits, totals and facets to."""
+    states = frozenset({WorkflowState.PUBLISHED.value}) if viewer.sees_only_published else None
+    return Visibility(states=states, include_confidential=viewer.sees_confidential)

@@ -1,0 +1,73 @@
+"""The strawberry schema: every domain's root fields, merged, with the protective extensions."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.tools import merge_types
+
+from schema.documents.queries import DocumentQueries
+from schema.errors import should_mask
+from schema.institutions.queries import InstitutionQueries
+from schema.interactions.queries import InteractionQueries
+from schema.measures.queries import MeasureQueries
+from schema.mechanisms.queries import MechanismQueries
+from schema.mechanisms.types import Mechanism, Session
+from schema.documents.types import Document, Recommendation
+from schema.institutions.types import Institution, Theme
+from schema.interactions.types import (
+    Communication,
+    Event,
+    InformationRequest,
+    NgoInteraction,
+    ParliamentaryPresentation,
+)
+from schema.measures.types import AchievementItem, ProgramMeasure
+from schema.node import NodeQueries
+
+MAX_DEPTH = 12
+MAX_ALIASES = 15
+MAX_TOKENS = 2000
+
+Query = merge_types(
+    "Query",
+    (
+        NodeQueries,
+        MechanismQueries,
+        DocumentQueries,
+        InstitutionQueries,
+        InteractionQueries,
+        MeasureQueries,
+    ),
+)
+
+# Types reachable only through interfaces (node, search hits) must be listed.
+CONTENT_GRAPHQL_TYPES = [
+    Mechanism, Session, Document, Recommendation, Institution, Theme, Communication,
+    InformationRequest, NgoInteraction, ParliamentaryPresentation, Event, ProgramMeasure, AchievementItem,
+]
+
+
+def build_schema() -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        types=CONTENT_GRAPHQL_TYPES,
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            ParserCache,
+            ValidationCache,
+            lambda: MaskErrors(should_mask_error=should_mask),
+        ],
+    )
+
+
+schema = build_schema()
