@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator
 
 from tortoise import Tortoise
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.migrations.api import migrate
 
 APP_LABEL = "content"
@@ -44,6 +45,10 @@ async def open_database(database_url: str, *, global_fallback: bool = True) -> N
 
 async def close_database() -> None:
     await Tortoise.close_connections()
+    # Forget the models' bindings and Tortoise's prepared INSERTs (cached by connection name, not
+    # by dialect), so a later open of another database in this process starts clean.
+    await Tortoise._reset_apps()
+    EXECUTOR_CACHE.clear()
 
 
 @asynccontextmanager

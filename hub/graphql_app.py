@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from hub.auth import viewer_for
@@ -24,6 +26,22 @@ class MarsadGraphQL(GraphQL):
         viewer = await viewer_for(request)
         return Context(viewer=viewer, request=request, response=response, services=self.services)
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as exc:
+            # Malformed JSON, no query, wrong method...: a GraphQL-shaped error, not plain text.
+            response = error_response(exc.reason, exc.status_code)
+        await response(scope, receive, send)
+
     def encode_json(self, data: object) -> bytes:
         # UTF-8 output: json.dumps would escape every Arabic letter (2.5x the bytes).
         return orjson.dumps(data)
+
+
+def error_response(message: str, status_code: int, code: str = "BAD_REQUEST") -> Response:
+    body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
+    return Response(orjson.dumps(body), status_code=status_code, media_type="application/json")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
@@ -55,8 +58,16 @@ CONTENT_GRAPHQL_TYPES = [
 ]
 
 
+class MarsadSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        # Callers' mistakes (validation, bad IDs) are answered, not logged as server errors.
+        unexpected = [error for error in errors if should_mask(error)]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
 def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(
+    return MarsadSchema(
         query=Query,
         types=CONTENT_GRAPHQL_TYPES,
         extensions=[
