@@ -70,6 +70,11 @@ def print_schema() -> None:
     typer.echo(graphql_schema.as_str())
 
 
+from hub.commands import data as _data_commands  # noqa: E402 - registered after the core commands
+
+_data_commands.register(app)
+
+
 def main() -> None:  # pragma: no cover - console script entry
     app()
 

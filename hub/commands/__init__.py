@@ -1,0 +1,1 @@
+"""`marsad` sub-commands, one module per concern; each exposes `register(app)`."""
