@@ -26,7 +26,9 @@ engine, run twice: on the raw text ("fts5-raw": its own tokenizer, no
 stemming) and on our pre-analysed terms joined by spaces ("fts5-tok"), whose
 match sets equal our backends' (checked: the "=tot" column counts queries
 whose totals agree with fts5-tok), so latencies compare like with like.
-Ratios are to fts5-tok.  PostgreSQL runs when --postgres or
+Ratios are to fts5-tok.  "whoosh" ranks block-at-a-time (the backend's default),
+"whoosh-m" is the same index ranked by Whoosh's own matcher tree with
+block-quality skipping (WhooshBackend(ranking="matcher")).  PostgreSQL runs when --postgres or
 MARSAD_TEST_POSTGRES_URL is given, in a throwaway database.
 """
 
@@ -359,17 +361,20 @@ def pct(values: list[float], p: float) -> float:
 
 
 async def run_backend(name: str, backend, docs, reps: int, per_test: int, batch: int | None,
-                      drop_caches=None) -> EngineResult:
+                      drop_caches=None, build_s: float | None = None) -> EngineResult:
     res = EngineResult(name)
     gc.collect()
-    t0 = time.perf_counter()
-    if batch:
-        for i in range(0, len(docs), batch):
-            await backend.index(docs[i:i + batch])
+    if build_s is not None:  # same index as another engine
+        res.build_s = build_s
     else:
-        await backend.index(docs)
-    res.build_s = time.perf_counter() - t0
-    print(f"  {name}: built in {res.build_s:.1f}s ({len(docs) / res.build_s:,.0f} items/s)", flush=True)
+        t0 = time.perf_counter()
+        if batch:
+            for i in range(0, len(docs), batch):
+                await backend.index(docs[i:i + batch])
+        else:
+            await backend.index(docs)
+        res.build_s = time.perf_counter() - t0
+        print(f"  {name}: built in {res.build_s:.1f}s ({len(docs) / res.build_s:,.0f} items/s)", flush=True)
     # warm-up: open searcher / pool
     await backend.search("حقوق", visibility=PUBLIC, first=1, facets=False)
     for bq in QUERIES:
@@ -474,7 +479,7 @@ async def main() -> None:
     ap.add_argument("--seed", type=int, default=20240229)
     ap.add_argument("--postgres", default=os.environ.get("MARSAD_TEST_POSTGRES_URL"))
     ap.add_argument("--no-postgres", action="store_true")
-    ap.add_argument("--engines", default="whoosh,postgres,fts5-raw,fts5-tok")
+    ap.add_argument("--engines", default="whoosh,whoosh-m,postgres,fts5-raw,fts5-tok")
     ap.add_argument("--workdir", default=None, help="where indexes go (default: a temp dir)")
     ap.add_argument("--json", default=None, help="also write the raw numbers to this file")
     args = ap.parse_args()
@@ -501,6 +506,15 @@ async def main() -> None:
             results.append(await run_backend("whoosh", backend, docs, args.reps, per_test, None,
                                              drop_caches=backend.drop_caches))
             await backend.close()
+            if "whoosh-m" in engines:
+                # the same index ranked by Whoosh's own matchers (block-quality skipping)
+                from search_index.backends.whoosh_backend import WhooshBackend
+
+                backend = WhooshBackend(workdir / "whoosh", ranking="matcher")
+                results.append(await run_backend("whoosh-m", backend, docs, args.reps, per_test, None,
+                                                 drop_caches=backend.drop_caches,
+                                                 build_s=results[-1].build_s))
+                await backend.close()
         if "postgres" in engines and args.postgres and not args.no_postgres:
             import asyncpg
 
@@ -518,7 +532,7 @@ async def main() -> None:
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    order = {"whoosh": 0, "postgres": 1, "fts5-raw": 2, "fts5-tok": 3}
+    order = {"whoosh": 0, "whoosh-m": 1, "postgres": 2, "fts5-raw": 3, "fts5-tok": 4}
     results.sort(key=lambda r: order.get(r.name, 9))
     text = report(results, args.items, args.reps)
     print()

@@ -248,21 +248,30 @@ def _leaf_ids(m) -> list[int]:
 
 
 class _LRU(OrderedDict):
-    def __init__(self, size: int):
+    """Least-recently-used cache bounded by the summed ``size`` of its values."""
+
+    def __init__(self, capacity: int):
         super().__init__()
-        self.size = size
+        self.capacity = capacity
+        self.used = 0
 
     def get(self, key, default=None):
-        if key in self:
-            self.move_to_end(key)
-            return self[key]
-        return default
-
-    def put(self, key, value):
-        self[key] = value
+        item = super().get(key)
+        if item is None:
+            return default
         self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
+        return item[0]
+
+    def put(self, key, value, size: int = 1):
+        old = super().get(key)
+        if old is not None:
+            self.used -= old[1]
+        self[key] = (value, size)
+        self.move_to_end(key)
+        self.used += size
+        while self.used > self.capacity and len(self) > 1:
+            _, (_, dropped) = self.popitem(last=False)
+            self.used -= dropped
 
 
 class _SearcherState:
@@ -272,9 +281,10 @@ class _SearcherState:
         self.searcher = searcher
         self.leaves = list(searcher.leaf_searchers())
         self.doc_count_all = searcher.doc_count_all()
-        self.terms = _LRU(4096)  # (field, term) -> frozenset of docnums
-        self.masks = _LRU(64)  # (visibility, filter, extra) -> frozenset | None
-        self.results = _LRU(256)  # (query, vis, filter) -> (total, matched)
+        # bounded by the number of document numbers held (~40 bytes each)
+        self.terms = _LRU(4_000_000)  # (field, term) -> frozenset of docnums
+        self.masks = _LRU(1_000_000)  # (visibility, filter) -> frozenset | None
+        self.results = _LRU(2_000_000)  # (query, visibility, filter) -> matched docnums
         self.columns: dict[str, list] = {}
         self.lengths: dict[tuple[int, str], bytes] = {}
         self._live: frozenset[int] | None = None
@@ -298,7 +308,7 @@ class _SearcherState:
                 local = _leaf_ids(m)
                 ids.extend([d + offset for d in local] if offset else local)
             docs = frozenset(ids)
-            self.terms.put(key, docs)
+            self.terms.put(key, docs, len(docs) + 1)
         return docs
 
     def live_docs(self) -> frozenset[int]:
@@ -396,7 +406,7 @@ class WhooshBackend:
         *,
         expander=None,
         procs: int | None = None,
-        limitmb: int = 256,
+        limitmb: int = 1024,
         lock_timeout: float = 60.0,
         ranking: str = "blocks",
     ) -> None:
@@ -467,7 +477,7 @@ class WhooshBackend:
     def _writer(self, bulk: bool):
         ix = self._index()
         if bulk and self.procs > 1:
-            return ix.writer(procs=self.procs, multisegment=True, limitmb=self.limitmb,
+            return ix.writer(procs=self.procs, multisegment=True, limitmb=self.limitmb, batchsize=500,
                              timeout=self.lock_timeout, delay=0.05)
         return ix.writer(limitmb=self.limitmb, timeout=self.lock_timeout, delay=0.05)
 
@@ -672,7 +682,7 @@ class WhooshBackend:
                         years |= st.term_docs("year", y)
                 restrict(years)
         result = None if allowed is None else frozenset(allowed)
-        st.masks.put(key, result)
+        st.masks.put(key, result, 1 + (len(result) if result is not None else 0))
         return result
 
     # -- ranking -----------------------------------------------------------
@@ -842,7 +852,7 @@ class WhooshBackend:
         else:
             matched = docs & allowed if len(docs) <= len(allowed) else allowed & docs
         matched = frozenset(matched)
-        st.results.put(key, matched)
+        st.results.put(key, matched, len(matched) + 1)
         return matched
 
     def _facets(self, st: _SearcherState, matched) -> dict[str, list[FacetBucket]]:
