@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 from collections.abc import AsyncIterator
@@ -18,8 +19,12 @@ from tortoise import Tortoise
 from content.db import close_database, migrate_database, open_database
 from hub.graphql_app import MarsadGraphQL
 from hub.limits import BodySizeLimit
+from hub.search_service import open_search
 from hub.settings import Settings
 from schema.schema import schema
+from search_index.backends import SearchBackend
+from search_index.indexing import alias_expander, rebuild, run_indexer
+from search_index.query.aliases import AliasExpander
 
 
 @dataclass
@@ -27,6 +32,8 @@ class Services:
     """What request handlers need beyond the database, set up by the lifespan."""
 
     settings: Settings
+    search: SearchBackend | None = None
+    expander: AliasExpander | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -60,11 +67,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
         settings.ensure_home()
         await migrate_database(settings.database_url)
         await open_database(settings.database_url)
+        services.search = await open_search(settings)
+        services.expander = await alias_expander()
+        if await services.search.count() == 0:
+            await rebuild(services.search)  # a new or deleted index: the database has it all
+        indexer = asyncio.create_task(run_indexer(services.search), name="marsad-indexer")
         gc.collect()
         gc.freeze()  # start-up objects are long-lived: keep them out of every GC pass
         try:
             yield
         finally:
+            indexer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await indexer
+            await services.search.close()
             await close_database()
 
     graphql = MarsadGraphQL(schema, services)

@@ -34,6 +34,7 @@ from schema.interactions.types import (
 )
 from schema.measures.types import AchievementItem, ProgramMeasure
 from schema.node import NodeQueries
+from schema.search.queries import SearchQueries
 
 MAX_DEPTH = 12
 MAX_ALIASES = 15
@@ -48,6 +49,7 @@ Query = merge_types(
         InstitutionQueries,
         InteractionQueries,
         MeasureQueries,
+        SearchQueries,
     ),
 )
 

@@ -1,0 +1,79 @@
+"""Root field `search`: full-text search over everything the caller may see."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from content import models as m
+from schema.core.ids import cursor_offset, offset_cursor
+from schema.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo
+from schema.errors import UserError
+from schema.permissions import search_visibility
+from schema.search.filters import SearchFilter
+from schema.search.types import Facet, FacetBucket, SearchConnection, SearchEdge
+from search_index.indexing import parse_doc_id
+from search_index.query import QueryError, parse_query
+
+MAX_QUERY_CHARS = 10_000
+_LANGUAGE_LABELS = {"ar": "العربية", "fr": "Français", "en": "English"}
+
+
+async def _labels(field: str, values: list[str]) -> dict[str, str]:
+    if field == "mechanism" and values:
+        rows = await m.Mechanism.filter(key__in=values).values("key", "acronym", "name_ar")
+        return {r["key"]: r["acronym"] or r["name_ar"] for r in rows}
+    if field == "language":
+        return _LANGUAGE_LABELS
+    return {}
+
+
+@strawberry.type
+class SearchQueries:
+    @strawberry.field(description="Search the archive: words (AND), OR, NOT/-word, \"phrases\", prefix*, "
+                                  "type:/mechanism:/year:/lang: filters; names of mechanisms in any language.")
+    async def search(
+        self, info: Info, query: str, first: int | None = None, after: str | None = None,
+        filter: SearchFilter | None = None,
+    ) -> SearchConnection:
+        services = info.context.services
+        if services is None or getattr(services, "search", None) is None:
+            raise UserError("Search is not available on this server.", "SEARCH_UNAVAILABLE")
+        size = DEFAULT_PAGE_SIZE if first is None else first
+        if not 0 <= size <= MAX_PAGE_SIZE:
+            raise UserError(f"`first` must be between 0 and {MAX_PAGE_SIZE}.", "PAGE_TOO_LARGE")
+        if len(query) > MAX_QUERY_CHARS:
+            raise UserError(f"The query is too long: at most {MAX_QUERY_CHARS} characters.", "INVALID_QUERY")
+        offset = cursor_offset(after) + 1 if after else 0
+        try:
+            parsed = parse_query(query, expander=services.expander)
+            result = await services.search.search(
+                parsed, filter=filter.to_backend() if filter else None,
+                visibility=search_visibility(info.context.viewer), first=size, offset=offset,
+            )
+        except QueryError as exc:
+            raise UserError(exc.message, "INVALID_QUERY") from None
+        edges = []
+        for i, hit in enumerate(result.hits):
+            type_name, item_id = parse_doc_id(hit.id)
+            edges.append(SearchEdge(cursor=offset_cursor(offset + i), score=hit.score,
+                                    highlights=hit.highlights, _type=type_name, _id=item_id))
+        facets = []
+        for field, buckets in result.facets.items():
+            labels = await _labels(field, [b.value for b in buckets])
+            facets.append(Facet(field=field, buckets=[
+                FacetBucket(value=b.value, label=labels.get(b.value, b.value), count=b.count) for b in buckets
+            ]))
+        return SearchConnection(
+            total_count=result.total,
+            suggestion=result.suggestion,
+            facets=facets,
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=offset + len(edges) < result.total,
+                has_previous_page=offset > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            notices=list(result.notices),
+        )
