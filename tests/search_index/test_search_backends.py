@@ -617,3 +617,33 @@ async def test_whoosh_block_ranking_equals_whoosh_matcher_ranking(tmp_path):
         assert [h.id for h in top3.hits] == [h.id for h in a.hits[:3]]
     await blocks.close()
     await matcher.close()
+
+
+async def test_whoosh_block_skipping_keeps_the_exact_top_k(tmp_path):
+    """Many posting blocks: skipped blocks never hold a better hit."""
+    import random
+
+    rng = random.Random(7)
+    words = ["التعذيب", "الاحتجاز", "اللجنة", "التقرير", "الدولة", "المرأة", "الطفل", "العدالة"]
+    docs = []
+    for i in range(900):
+        n = rng.randint(3, 120)
+        body = " ".join(rng.choice(words) for _ in range(n))
+        docs.append(D(f"Synthetic:{i}", rng.choice(words), body, year=2000 + i % 20,
+                      state="published" if i % 10 else "pending"))
+    blocks = make_backend("whoosh", index_dir=tmp_path / "ix")
+    await blocks.index(docs[:500])
+    await blocks.index(docs[500:])
+    from search_index.backends.whoosh_backend import WhooshBackend
+
+    matcher = WhooshBackend(tmp_path / "ix", ranking="matcher")
+    full = await matcher.search("التعذيب", visibility=PUBLIC, first=200, offset=0, facets=False)
+    for first in (1, 5, 20):
+        a = await blocks.search("التعذيب", visibility=PUBLIC, first=first, facets=False)
+        assert [h.id for h in a.hits] == [h.id for h in full.hits[:first]]
+        assert a.total == full.total
+    a = await blocks.search("التعذيب OR الطفل", visibility=PUBLIC, first=10, facets=False)
+    b = await matcher.search("التعذيب OR الطفل", visibility=PUBLIC, first=10, facets=False)
+    assert [h.id for h in a.hits] == [h.id for h in b.hits]
+    await blocks.close()
+    await matcher.close()
