@@ -9,7 +9,7 @@ from typing import Any
 
 import strawberry
 from strawberry.types import Info
-from tortoise.expressions import Q
+from tortoise.expressions import Q, RawSQL
 from tortoise.models import Model
 
 from schema.core.enums import Language, OrderDirection, WorkflowState
@@ -94,4 +94,21 @@ async def content_connection(
         queryset = queryset.filter(filter.to_q())
     if extra is not None:
         queryset = queryset.filter(extra)
-    return await paginate(queryset.order_by(*ordering), first=first, after=after, last=last, before=before)
+    return await paginate(ordered(queryset, model, ordering), first=first, after=after, last=last, before=before)
+
+
+_NULLS_LAST = "_order_nulls_last"
+
+
+def ordered(queryset: Any, model: type[Model], ordering: list[str]) -> Any:
+    """`queryset` ordered by `ordering`, items without a value in its first column last either way.
+
+    Databases disagree (SQLite sorts NULL first, PostgreSQL last, when ascending): say it explicitly.
+    """
+    column = ordering[0].lstrip("-")
+    field = model._meta.fields_map.get(column)
+    if field is not None and field.null:
+        # Raw SQL: a CASE with bound 1/0 leaves PostgreSQL guessing their type.
+        flag = RawSQL(f'CASE WHEN "{model._meta.db_table}"."{field.source_field or column}" IS NULL THEN 1 ELSE 0 END')
+        return queryset.annotate(**{_NULLS_LAST: flag}).order_by(_NULLS_LAST, *ordering)
+    return queryset.order_by(*ordering)
