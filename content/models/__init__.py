@@ -9,6 +9,7 @@ from content.models.documents import (
     RecommendationTheme,
 )
 from content.models.enums import *  # noqa: F403 - the enums are part of the model's API
+from content.models.ingest import Attachment, ChangeRecord, SourceKey
 from content.models.institutions import Institution, Theme
 from content.models.interactions import (
     Communication,
@@ -46,6 +47,8 @@ CONTENT_TYPES: dict[str, type[ContentItem]] = {
 __all__ = [
     "CONTENT_TYPES",
     "AchievementItem",
+    "Attachment",
+    "ChangeRecord",
     "Communication",
     "ContentItem",
     "Document",
@@ -66,5 +69,6 @@ __all__ = [
     "RecommendationInstitution",
     "RecommendationTheme",
     "Session",
+    "SourceKey",
     "Theme",
 ]
