@@ -15,6 +15,7 @@ from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from content.models import ContentItem
+from schema.core.filters import ordered
 from schema.permissions import Viewer, visible_q
 
 
@@ -49,12 +50,20 @@ class Loaders:
         return self._get(("by_id", model), load)
 
     def children(
-        self, model: type[Model], fk: str, order_by: Sequence[str] = ("id",), **filters: Any
+        self, model: type[Model], fk: str, order_by: Sequence[str] | None = None, **filters: Any
     ) -> DataLoader[uuid.UUID, list[Any]]:
-        """Rows of `model` whose `fk` (e.g. "mechanism_id") is the key, as lists."""
+        """Rows of `model` whose `fk` (e.g. "mechanism_id") is the key, as lists.
+
+        Ordered by `order_by` (missing values last), then by primary key; content items default
+        to the order they were created in (a UUID alone would give a random-looking order).
+        """
+        if order_by is None:
+            order_by = ("created",) if issubclass(model, ContentItem) else ()
+        order_by = (*order_by, "id") if "id" not in order_by else tuple(order_by)
 
         async def load(keys: list[uuid.UUID]) -> list[list[Any]]:
-            rows = await _visible(model, self.viewer).filter(**{f"{fk}__in": keys}, **filters).order_by(*order_by)
+            queryset = _visible(model, self.viewer).filter(**{f"{fk}__in": keys}, **filters)
+            rows = await ordered(queryset, model, list(order_by))
             grouped: dict[Any, list[Any]] = defaultdict(list)
             for row in rows:
                 grouped[getattr(row, fk)].append(row)
