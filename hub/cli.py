@@ -72,9 +72,11 @@ def print_schema() -> None:
 
 from hub.commands import data as _data_commands  # noqa: E402 - registered after the core commands
 from hub.commands import search as _search_commands  # noqa: E402
+from hub.commands import tokens as _token_commands  # noqa: E402
 
 _data_commands.register(app)
 _search_commands.register(app)
+_token_commands.register(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
-from hub.auth import viewer_for
+from hub.auth import AuthenticationFailed, viewer_for
 from schema.context import Context
 
 
@@ -23,15 +23,21 @@ class MarsadGraphQL(GraphQL):
         self.services = services
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        viewer = await viewer_for(request)
+        viewer = getattr(request.state, "viewer", None) or await viewer_for(request)
         return Context(viewer=viewer, request=request, response=response, services=self.services)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        request = Request(scope=scope, receive=receive)
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            if request.method == "POST" or "query" in request.query_params:
+                request.state.viewer = await viewer_for(request)
+            response = await self.run(request)
+        except AuthenticationFailed as exc:
+            response = error_response(exc.message, 401, "UNAUTHENTICATED")
+            response.headers["WWW-Authenticate"] = 'Bearer realm="marsad"'
         except HTTPException as exc:
             # Malformed JSON, no query, wrong method...: a GraphQL-shaped error, not plain text.
             response = error_response(exc.reason, exc.status_code)

@@ -81,6 +81,68 @@ def can_view(viewer: Viewer, item: ContentItem) -> bool:
     return True
 
 
+# --- writes -------------------------------------------------------------------------------------
+# Who may change what. Confidential communications belong to case officers; everything else to
+# editors (drafts), reviewers (anything, and publication) and admins.
+WRITER_ROLES = frozenset({Role.EDITOR, Role.REVIEWER, Role.ADMIN})
+CASE_ROLES = frozenset({Role.CASE_OFFICER, Role.ADMIN})
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
+CONFIDENTIAL_TYPES = frozenset({"Communication"})
+DRAFT_STATES = frozenset({WorkflowState.PRIVATE, WorkflowState.PENDING})
+
+
+def can_create(viewer: Viewer, type_name: str) -> bool:
+    return viewer.role in (CASE_ROLES if type_name in CONFIDENTIAL_TYPES else WRITER_ROLES)
+
+
+def can_update(viewer: Viewer, item: ContentItem) -> bool:
+    """Editors change drafts; reviewers and admins change anything they can see."""
+    if not can_view(viewer, item):
+        return False
+    if type(item).__name__ in CONFIDENTIAL_TYPES:
+        return viewer.role in CASE_ROLES
+    if viewer.role in REVIEW_ROLES:
+        return True
+    return viewer.role == Role.EDITOR and item.workflow_state in DRAFT_STATES
+
+
+def can_delete(viewer: Viewer, item: ContentItem) -> bool:
+    if not can_view(viewer, item):
+        return False
+    if type(item).__name__ in CONFIDENTIAL_TYPES:
+        return viewer.role in CASE_ROLES
+    if viewer.role in REVIEW_ROLES:
+        return True
+    return viewer.role == Role.EDITOR and item.workflow_state == WorkflowState.PRIVATE
+
+
+# Who may take each workflow transition (the state machine itself is content.services.workflow).
+TRANSITION_ROLES: dict[str, frozenset[Role]] = {
+    "submit": WRITER_ROLES,
+    "publish": REVIEW_ROLES,
+    "reject": REVIEW_ROLES,
+    "retract": REVIEW_ROLES,
+    "archive": REVIEW_ROLES,
+}
+
+
+def can_transition(viewer: Viewer, item: ContentItem, action: str) -> bool:
+    if not can_view(viewer, item):
+        return False
+    if type(item).__name__ in CONFIDENTIAL_TYPES:
+        return viewer.role in CASE_ROLES
+    return viewer.role in TRANSITION_ROLES.get(action, frozenset())
+
+
+def can_read_history(viewer: Viewer) -> bool:
+    """Revisions hold old (maybe unpublished) values: not for public roles."""
+    return not viewer.sees_only_published
+
+
+def can_read_audit_log(viewer: Viewer) -> bool:
+    return viewer.role == Role.ADMIN
+
+
 def search_visibility(viewer: Viewer) -> Visibility:
     """What the search backend must restrict hits, totals and facets to."""
     states = frozenset({WorkflowState.PUBLISHED.value}) if viewer.sees_only_published else None

@@ -35,6 +35,8 @@ from schema.interactions.types import (
 from schema.measures.types import AchievementItem, ProgramMeasure
 from schema.node import NodeQueries
 from schema.search.queries import SearchQueries
+from schema.editing.mutations import build_mutation_type
+from schema.editing.queries import EditingQueries
 
 MAX_DEPTH = 12
 MAX_ALIASES = 15
@@ -50,6 +52,7 @@ Query = merge_types(
         InteractionQueries,
         MeasureQueries,
         SearchQueries,
+        EditingQueries,
     ),
 )
 
@@ -68,9 +71,13 @@ class MarsadSchema(strawberry.Schema):
             super().process_errors(unexpected, execution_context)
 
 
+Mutation = build_mutation_type({t.__name__: t for t in CONTENT_GRAPHQL_TYPES})
+
+
 def build_schema() -> strawberry.Schema:
     return MarsadSchema(
         query=Query,
+        mutation=Mutation,
         types=CONTENT_GRAPHQL_TYPES,
         extensions=[
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),

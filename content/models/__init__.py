@@ -8,6 +8,7 @@ from content.models.documents import (
     RecommendationInstitution,
     RecommendationTheme,
 )
+from content.models.editing import ApiToken, AuditEntry, Revision, Tombstone, WorkflowEvent
 from content.models.enums import *  # noqa: F403 - the enums are part of the model's API
 from content.models.ingest import Attachment, ChangeRecord, SourceKey
 from content.models.institutions import Institution, Theme
@@ -45,6 +46,11 @@ CONTENT_TYPES: dict[str, type[ContentItem]] = {
 }
 
 __all__ = [
+    "ApiToken",
+    "AuditEntry",
+    "Revision",
+    "Tombstone",
+    "WorkflowEvent",
     "CONTENT_TYPES",
     "AchievementItem",
     "Attachment",

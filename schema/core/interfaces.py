@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 import strawberry
 from strawberry.types import Info
 
 from schema.core.enums import Language, WorkflowState
 from schema.core.ids import to_global_id
+
+RevisionRef = Annotated["Revision", strawberry.lazy("schema.editing.types")]
+WorkflowEventRef = Annotated["WorkflowEvent", strawberry.lazy("schema.editing.types")]
 
 
 class ModelBacked:
@@ -56,3 +59,49 @@ class Content(Node):
     @strawberry.field(description="The item's plain text (title, summary, body and parts).")
     def text(self) -> str:
         return self.plain_text()
+
+    @strawberry.field(description="Stored changes, oldest first (empty for public roles).")
+    async def history(self, info: Info) -> list[RevisionRef]:
+        from schema.editing.dataloaders import revisions
+        from schema.permissions import can_read_history
+
+        if not can_read_history(info.context.viewer):
+            return []
+        return await revisions(info.context.loaders, type(self).__name__).load(self.id)
+
+    @strawberry.field(description="Workflow transitions taken, oldest first (empty for public roles).")
+    async def workflow_history(self, info: Info) -> list[WorkflowEventRef]:
+        from schema.editing.dataloaders import workflow_events
+        from schema.permissions import can_read_history
+
+        if not can_read_history(info.context.viewer):
+            return []
+        return await workflow_events(info.context.loaders, type(self).__name__).load(self.id)
+
+    @strawberry.field(description="The item in the other languages of its translation group.")
+    async def translations(self, info: Info) -> list[Content]:
+        return await _translations(self, info)
+
+    @strawberry.field(description="This item in `language`: itself or a translation (null if none).")
+    async def translation(self, info: Info, language: Language) -> Content | None:
+        if self.language.value == language.value:
+            return self
+        for item in await _translations(self, info):
+            if item.language.value == language.value:
+                return item
+        return None
+
+    @strawberry.field(description="Workflow actions possible from the current state.")
+    def available_transitions(self) -> list[str]:
+        from content.services.workflow import available
+
+        return available(self.workflow_state)
+
+
+async def _translations(item: Any, info: Info) -> list[Any]:
+    from schema.editing.dataloaders import translations
+
+    if item.translation_group is None:
+        return []
+    group = await translations(info.context.loaders, type(item).__name__).load(item.translation_group)
+    return [other for other in group if other.id != item.id]

@@ -1,0 +1,221 @@
+"""Create, update, delete, transition and revert content, with revisions and an audit trail.
+
+Every function runs in one transaction: the item, its revision, workflow event, audit entry and
+search-outbox row are written together or not at all. Who may call what is decided in `schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise import fields as tf
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from content.models import CONTENT_TYPES, Communication, ContentItem, WorkflowState
+from content.models.editing import AuditEntry, Revision, Tombstone, WorkflowEvent
+from content.services.items import delete_item, save_item
+from content.services.workflow import TRANSITIONS
+
+# Fields no caller edits directly: identity, bookkeeping, workflow (changed by transitions).
+SYSTEM_FIELDS = frozenset({
+    "id", "created", "modified", "created_by", "modified_by", "version", "workflow_state",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    role: str
+
+
+class EditError(Exception):
+    """A problem to report to the caller, tied to a field where there is one."""
+
+    def __init__(self, message: str, *, field: str | None = None, code: str = "INVALID") -> None:
+        super().__init__(message)
+        self.message, self.field, self.code = message, field, code
+
+
+@dataclass
+class EditResult:
+    item: ContentItem | None
+    changed: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def editable_fields(model: type[ContentItem]) -> list[str]:
+    """Stored field names a caller may set (foreign keys by their `<name>_id` column)."""
+    names = []
+    for name, f in model._meta.fields_map.items():
+        if name in SYSTEM_FIELDS or isinstance(f, (tf.relational.BackwardFKRelation,
+                                                    tf.relational.ManyToManyFieldInstance)):
+            continue
+        if isinstance(f, tf.relational.ForeignKeyFieldInstance):
+            names.append(f"{name}_id")  # the column (Tortoise's default source field)
+            continue
+        names.append(name)
+    return names
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def snapshot(item: ContentItem) -> dict[str, Any]:
+    return {name: _jsonable(getattr(item, name)) for name in editable_fields(type(item))}
+
+
+def _from_json(model: type[ContentItem], name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name not in model._meta.fields_map:  # a foreign-key column
+        return uuid.UUID(value)
+    f = model._meta.fields_map[name]
+    if isinstance(f, tf.data.DatetimeField):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(f, tf.data.DateField):
+        return dt.date.fromisoformat(value)
+    if isinstance(f, tf.data.UUIDField) or name.endswith("_id"):
+        return uuid.UUID(value)
+    enum_type = getattr(f, "enum_type", None)
+    return enum_type(value) if enum_type else value
+
+
+def _apply(item: ContentItem, values: dict[str, Any]) -> dict[str, list[Any]]:
+    changed: dict[str, list[Any]] = {}
+    for name, value in values.items():
+        old = getattr(item, name)
+        if _jsonable(old) != _jsonable(value):
+            changed[name] = [_jsonable(old), _jsonable(value)]
+            setattr(item, name, value)
+    return changed
+
+
+async def _record(item: ContentItem, actor: Actor, action: str, changed: dict, connection: BaseDBAsyncClient,
+                  note: str = "") -> None:
+    type_name = type(item).__name__
+    await Revision.create(item_type=type_name, item_id=item.id, version=item.version, actor=actor.name,
+                          changes=changed, snapshot=snapshot(item), note=note, using_db=connection)
+    await AuditEntry.create(actor=actor.name, role=actor.role, action=action, item_type=type_name,
+                            item_id=item.id, detail={"fields": sorted(changed), "note": note},
+                            using_db=connection)
+
+
+def _invariants(item: ContentItem) -> None:
+    if isinstance(item, Communication):
+        item.confidential = True
+    start, end = getattr(item, "start_date", None), getattr(item, "end_date", None)
+    if start and end and end < start:
+        raise EditError("The end date is before the start date.", field="endDate", code="INVALID_DATE")
+    if item.effective and item.expires and item.expires <= item.effective:
+        raise EditError("The expiry date is not after the effective date.", field="expires", code="INVALID_DATE")
+
+
+async def create(model: type[ContentItem], values: dict[str, Any], actor: Actor) -> EditResult:
+    item = model(**values)
+    item.workflow_state = WorkflowState.PRIVATE
+    item.version = 1
+    if not item.slug:
+        item.slug = str(uuid.uuid4())[:8]
+    _invariants(item)
+    async with in_transaction() as connection:
+        await save_item(item, actor=actor.name, using_db=connection)
+        changed = {name: [None, value] for name, value in snapshot(item).items() if value not in (None, "", [], {})}
+        await _record(item, actor, "create", changed, connection)
+    return EditResult(item, changed)
+
+
+async def _locked(model: type[ContentItem], item_id: uuid.UUID, connection: BaseDBAsyncClient) -> ContentItem:
+    item = await model.filter(id=item_id).using_db(connection).select_for_update().first()
+    if item is None:
+        raise EditError("No such item, or you are not allowed to change it.", code="NOT_FOUND")
+    return item
+
+
+async def update(model: type[ContentItem], item_id: uuid.UUID, version: int, values: dict[str, Any],
+                 actor: Actor, *, note: str = "", action: str = "update") -> EditResult:
+    async with in_transaction() as connection:
+        item = await _locked(model, item_id, connection)
+        if item.version != version:
+            raise EditError(
+                f"This item was changed by someone else (version {item.version}); "
+                "reload it and apply your change again.", field="version", code="CONFLICT")
+        changed = _apply(item, values)
+        if not changed:
+            return EditResult(item, {})
+        _invariants(item)
+        item.version += 1
+        await save_item(item, actor=actor.name, using_db=connection)
+        await _record(item, actor, action, changed, connection, note)
+    return EditResult(item, changed)
+
+
+async def delete(model: type[ContentItem], item_id: uuid.UUID, actor: Actor) -> None:
+    """Delete, leaving a tombstone (for change feeds) and an audit entry."""
+    async with in_transaction() as connection:
+        item = await _locked(model, item_id, connection)
+        await Tombstone.create(item_type=model.__name__, item_id=item.id, title=item.title, actor=actor.name,
+                               was_public=item.workflow_state == WorkflowState.PUBLISHED and not item.confidential,
+                               using_db=connection)
+        await AuditEntry.create(actor=actor.name, role=actor.role, action="delete", item_type=model.__name__,
+                                item_id=item.id, detail={"title": item.title}, using_db=connection)
+        await delete_item(item, using_db=connection)
+
+
+async def transition(model: type[ContentItem], item_id: uuid.UUID, action: str, actor: Actor,
+                     comment: str = "") -> EditResult:
+    spec = TRANSITIONS.get(action)
+    if spec is None:
+        raise EditError(f"Unknown action {action!r}: use one of {', '.join(TRANSITIONS)}.", field="action",
+                        code="INVALID_TRANSITION")
+    async with in_transaction() as connection:
+        item = await _locked(model, item_id, connection)
+        source = item.workflow_state
+        if source not in spec.sources:
+            raise EditError(f"Cannot {action} an item that is {source.value}.", field="action",
+                            code="INVALID_TRANSITION")
+        item.workflow_state = spec.target
+        item.version += 1
+        await save_item(item, actor=actor.name, using_db=connection)
+        await WorkflowEvent.create(item_type=model.__name__, item_id=item.id, action=action,
+                                   from_state=source.value, to_state=spec.target.value, actor=actor.name,
+                                   comment=comment, using_db=connection)
+        changed = {"workflow_state": [source.value, spec.target.value]}
+        await _record(item, actor, action, changed, connection, comment[:200])
+    return EditResult(item, changed)
+
+
+async def revert(model: type[ContentItem], item_id: uuid.UUID, revision: int, actor: Actor) -> EditResult:
+    """Restore the editable fields as they were after `revision` (a new revision records it)."""
+    stored = await Revision.filter(item_type=model.__name__, item_id=item_id, version=revision).order_by("-id").first()
+    if stored is None:
+        raise EditError(f"This item has no revision {revision}.", field="revision", code="NOT_FOUND")
+    current = await model.get_or_none(id=item_id)
+    if current is None:
+        raise EditError("No such item, or you are not allowed to change it.", code="NOT_FOUND")
+    known = set(editable_fields(model))
+    values = {name: _from_json(model, name, value) for name, value in stored.snapshot.items() if name in known}
+    return await update(model, item_id, current.version, values, actor, note=f"revert to {revision}",
+                        action="revert")
+
+
+async def join_translation_group(source: ContentItem) -> uuid.UUID:
+    """The translation group a new translation of `source` joins (started from `source` if need be)."""
+    if source.translation_group is None:
+        source.translation_group = source.id
+        await save_item(source, actor=source.modified_by)
+    return source.translation_group
+
+
+def model_for(type_name: str) -> type[ContentItem]:
+    return CONTENT_TYPES[type_name]

@@ -1,0 +1,88 @@
+"""GraphQL types of the editing API: errors, revisions, workflow events, audit entries, payloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+import strawberry
+from strawberry.scalars import JSON
+
+from schema.core.interfaces import Content
+
+
+@strawberry.type(description="A problem with a mutation's input, tied to a field where there is one.")
+class FieldError:
+    field: str | None
+    message: str
+    code: str
+
+
+@strawberry.type(description="One stored change of an item.")
+class Revision:
+    version: int
+    actor: str
+    created: dt.datetime
+    note: str
+    changes: JSON = strawberry.field(description="{field: [old, new]}")
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return type(obj).__name__ == "Revision"
+
+    @strawberry.field
+    def fields(self) -> list[str]:
+        return sorted(self.changes)
+
+
+@strawberry.type(description="One workflow transition of an item.")
+class WorkflowEvent:
+    action: str
+    from_state: str
+    to_state: str
+    actor: str
+    comment: str
+    created: dt.datetime
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return type(obj).__name__ == "WorkflowEvent"
+
+
+@strawberry.type(description="One write, as the audit log records it.")
+class AuditEntry:
+    actor: str
+    role: str
+    action: str
+    item_type: str
+    created: dt.datetime
+    detail: JSON
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return type(obj).__name__ == "AuditEntry"
+
+    @strawberry.field
+    def item_id(self) -> str | None:
+        return str(self.item_id) if self.item_id else None
+
+
+@strawberry.type(description="The result of a mutation that has no single item (delete, link).")
+class MutationResult:
+    ok: bool
+    errors: list[FieldError]
+
+
+def payload_type(type_name: str, node_type: Any) -> type:
+    """`<Type>Payload { node: <Type>, errors: [FieldError!]! }`."""
+    cls = type(f"{type_name}Payload", (), {
+        "__annotations__": {"node": Optional[node_type], "errors": list[FieldError]},
+        "__module__": __name__,
+    })
+    return strawberry.type(cls, description=f"The {type_name} after the mutation, or why not.")
+
+
+@strawberry.type(description="The item after the mutation, or why not.")
+class ContentPayload:
+    node: Content | None
+    errors: list[FieldError]
