@@ -52,14 +52,26 @@ def serve(
     )
 
 
+async def _load_demo(settings: Settings) -> list[str]:
+    from content.db import database
+    from hub.demo import load_demo_sheets
+
+    async with database(settings.database_url):
+        return await load_demo_sheets()
+
+
 @app.command()
 def demo(
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Load the data and stop.")] = False,
 ) -> None:
-    """Initialise, load the example data, and serve."""
+    """Initialise, load the example sheets (and ../shared/samples when present), and serve."""
     init()
-    serve(host=host, port=port)
+    for line in asyncio.run(_load_demo(Settings.from_env())):
+        console.print(f"Sheet {line}")
+    if not no_serve:
+        serve(host=host, port=port)
 
 
 @app.command("schema")

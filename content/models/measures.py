@@ -24,6 +24,11 @@ class ProgramMeasure(ContentItem):
     class Meta:
         table = "program_measure"
 
+    def plain_text(self) -> str:
+        parts = [self.title, self.sub_measure_name or "", self.axis, *self.description_items, *self.objectives,
+                 self.status, self.summary, self.body]
+        return "\n".join(part for part in parts if part)
+
 
 class MeasureSection(Model):
     id = fields.UUIDField(primary_key=True)
@@ -54,6 +59,10 @@ class AchievementItem(ContentItem):
     class Meta:
         table = "achievement_item"
         ordering = ["position"]
+
+    def plain_text(self) -> str:
+        # The title is only a short label cut from the text: the text alone is the passage.
+        return self.body or self.title
 
 
 class Mention(Model):
