@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from content import models as m
+from content.importers.panddh.dates import find_dates
 from content.services import outbox
 from search_index.backends.base import SearchBackend
 from search_index.documents import SearchDocument
@@ -44,6 +45,12 @@ def doc_id(type_name: str, item_id: uuid.UUID | str) -> str:
 def parse_doc_id(value: str) -> tuple[str, uuid.UUID]:
     type_name, _, raw = value.partition(":")
     return type_name, uuid.UUID(raw)
+
+
+def _item_year(item: m.AchievementItem, measure_years: dict[uuid.UUID, int | None]) -> int | None:
+    """When an achievement happened: the first date its text gives, else its sheet's status date."""
+    dates = find_dates(item.body)
+    return dates[0].date.year if dates else measure_years.get(item.measure_id)
 
 
 def _year(item: m.ContentItem) -> int | None:
@@ -101,11 +108,19 @@ async def _related_keys(type_name: str, items: Sequence[m.ContentItem]) -> tuple
             inst_ids[row["recommendation_id"]].add(row["institution_id"])
     if type_name in ("AchievementItem", "ProgramMeasure"):
         field = "item_id" if type_name == "AchievementItem" else "item__measure_id"
-        for row in await m.Mention.filter(**{f"{field}__in": ids}, target_type__in=["Mechanism", "Institution"]).values(
-            field, "target_type", "target_id"
-        ):
-            target = mech_ids if row["target_type"] == "Mechanism" else inst_ids
-            target[row[field]].add(row["target_id"])
+        rows = await m.Mention.filter(
+            **{f"{field}__in": ids}, target_type__in=["Mechanism", "Institution", "Session"]
+        ).values(field, "target_type", "target_id")
+        # A session mentioned is a mention of its mechanism too ("الدورة 46" is the Council's).
+        session_ids = {r["target_id"] for r in rows if r["target_type"] == "Session"}
+        session_mechanism = dict(await m.Session.filter(id__in=session_ids).values_list("id", "mechanism_id"))
+        for row in rows:
+            if row["target_type"] == "Institution":
+                inst_ids[row[field]].add(row["target_id"])
+            elif row["target_type"] == "Mechanism":
+                mech_ids[row[field]].add(row["target_id"])
+            elif row["target_id"] in session_mechanism:
+                mech_ids[row[field]].add(session_mechanism[row["target_id"]])
     mech_keys = dict(await m.Mechanism.filter(id__in={i for s in mech_ids.values() for i in s}).values_list("id", "key"))
     inst_keys = dict(
         await m.Institution.filter(id__in={i for s in inst_ids.values() for i in s}).values_list("id", "key")
@@ -123,6 +138,12 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
     if not items:
         return []
     mechanisms, institutions = await _related_keys(type_name, items)
+    if type_name == "AchievementItem":
+        rows = await m.ProgramMeasure.filter(id__in={i.measure_id for i in items}).values_list("id", "status_as_of")
+        measure_years = {mid: (d.year if d else None) for mid, d in rows}
+        years = {i.id: _item_year(i, measure_years) for i in items}
+    else:
+        years = {i.id: _year(i) for i in items}
     return [
         SearchDocument(
             id=doc_id(type_name, item.id),
@@ -130,7 +151,7 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
             title=item.title,
             text=_text(item),
             language=item.language.value,
-            year=_year(item),
+            year=years[item.id],
             mechanisms=mechanisms.get(item.id, []),
             institutions=institutions.get(item.id, []),
             workflow_state=item.workflow_state.value,
