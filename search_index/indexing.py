@@ -138,6 +138,11 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
     if not items:
         return []
     mechanisms, institutions = await _related_keys(type_name, items)
+    attached: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for item_id, text in await m.Attachment.filter(item_type=type_name, item_id__in=[i.id for i in items]).order_by(
+        "created", "id"
+    ).values_list("item_id", "text"):
+        attached[item_id].append(text)
     if type_name == "AchievementItem":
         rows = await m.ProgramMeasure.filter(id__in={i.measure_id for i in items}).values_list("id", "status_as_of")
         measure_years = {mid: (d.year if d else None) for mid, d in rows}
@@ -149,7 +154,7 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
             id=doc_id(type_name, item.id),
             type=type_name,
             title=item.title,
-            text=_text(item),
+            text="\n".join([_text(item), *attached.get(item.id, [])]),
             language=item.language.value,
             year=years[item.id],
             mechanisms=mechanisms.get(item.id, []),

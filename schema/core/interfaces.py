@@ -13,6 +13,7 @@ from schema.core.ids import to_global_id
 
 RevisionRef = Annotated["Revision", strawberry.lazy("schema.editing.types")]
 WorkflowEventRef = Annotated["WorkflowEvent", strawberry.lazy("schema.editing.types")]
+AttachmentRef = Annotated["Attachment", strawberry.lazy("schema.editing.types")]
 
 
 class ModelBacked:
@@ -90,6 +91,12 @@ class Content(Node):
             if item.language.value == language.value:
                 return item
         return None
+
+    @strawberry.field(description="Files attached to the item, with their extracted text.")
+    async def attachments(self, info: Info) -> list[AttachmentRef]:
+        from schema.editing.dataloaders import attachments
+
+        return await attachments(info.context.loaders, type(self).__name__).load(self.id)
 
     @strawberry.field(description="Workflow actions possible from the current state.")
     def available_transitions(self) -> list[str]:

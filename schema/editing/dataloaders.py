@@ -45,3 +45,9 @@ def translations(loaders: Loaders, type_name: str) -> DataLoader[uuid.UUID, list
         return [grouped.get(g, []) for g in groups]
 
     return loaders._get(("translations", type_name), load)
+
+
+def attachments(loaders: Loaders, type_name: str) -> DataLoader[uuid.UUID, list[Any]]:
+    from content.models import Attachment
+
+    return _by_item(loaders, Attachment, type_name)

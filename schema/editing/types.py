@@ -67,6 +67,20 @@ class AuditEntry:
         return str(self.item_id) if self.item_id else None
 
 
+@strawberry.type(description="A file attached to an item (PDF, DOCX, TXT), with its extracted text.")
+class Attachment:
+    name: str
+    media_type: str
+    size: int
+    checksum: str = strawberry.field(description="SHA-256 of the file.")
+    text: str = strawberry.field(description="The text extracted from the file (searchable).")
+    created: dt.datetime
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return type(obj).__name__ == "Attachment"
+
+
 @strawberry.type(description="The result of a mutation that has no single item (delete, link).")
 class MutationResult:
     ok: bool
