@@ -153,7 +153,8 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
         SearchDocument(
             id=doc_id(type_name, item.id),
             type=type_name,
-            title=item.title,
+            # A passage's title is a label cut from its own text: indexing it would count words twice.
+            title="" if isinstance(item, m.AchievementItem) else item.title,
             text="\n".join([_text(item), *attached.get(item.id, [])]),
             language=item.language.value,
             year=years[item.id],
