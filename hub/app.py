@@ -19,11 +19,11 @@ from tortoise import Tortoise
 from content.db import close_database, migrate_database, open_database
 from hub.graphql_app import MarsadGraphQL
 from hub.limits import BodySizeLimit
-from hub.search_service import open_search
+from hub.search_service import indexer_leadership, open_search
 from hub.settings import Settings
 from schema.schema import schema
 from search_index.backends import SearchBackend
-from search_index.indexing import alias_expander, rebuild, run_indexer
+from search_index.indexing import alias_expander, run_indexer
 from search_index.query.aliases import AliasExpander
 
 
@@ -69,9 +69,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await open_database(settings.database_url)
         services.search = await open_search(settings)
         services.expander = await alias_expander()
-        if await services.search.count() == 0:
-            await rebuild(services.search)  # a new or deleted index: the database has it all
-        indexer = asyncio.create_task(run_indexer(services.search), name="marsad-indexer")
+        indexer = asyncio.create_task(
+            run_indexer(services.search, indexer_leadership(settings)), name="marsad-indexer"
+        )
         gc.collect()
         gc.freeze()  # start-up objects are long-lived: keep them out of every GC pass
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hub.settings import Settings
 from search_index.backends import SearchBackend, make_backend
+from search_index.leader import FileLeadership, Leadership, PostgresLeadership
 
 
 def _asyncpg_dsn(url: str) -> str:
@@ -25,3 +26,10 @@ async def open_search(settings: Settings) -> SearchBackend:
         backend = make_backend("whoosh", index_dir=settings.index_dir)
     await backend.setup()
     return backend
+
+
+def indexer_leadership(settings: Settings) -> Leadership:
+    """How hub processes agree on the one that applies the outbox to the index."""
+    if settings.search_backend == "postgres" and settings.search_url:
+        return PostgresLeadership(_asyncpg_dsn(settings.search_url))
+    return FileLeadership(settings.index_dir / ".indexer.lock")

@@ -19,6 +19,7 @@ from content.importers.panddh.dates import find_dates
 from content.services import outbox
 from search_index.backends.base import SearchBackend
 from search_index.documents import SearchDocument
+from search_index.leader import Leadership
 from search_index.query.aliases import AliasExpander
 
 log = logging.getLogger("marsad.indexer")
@@ -229,13 +230,25 @@ async def alias_expander() -> AliasExpander:
     return AliasExpander(entries)
 
 
-async def run_indexer(backend: SearchBackend, interval: float = 1.0) -> None:
-    """The server's background task: drain the outbox forever (errors logged, retried)."""
-    while True:
-        try:
-            await drain_outbox(backend)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # keep indexing after a transient failure; the rows stay queued
-            log.exception("indexing failed; will retry")
-        await asyncio.sleep(interval)
+async def run_indexer(backend: SearchBackend, leadership: Leadership, interval: float = 1.0) -> None:
+    """The server's background task: while this process leads, drain the outbox (errors retried).
+
+    The first time it leads, it rebuilds an empty index from the database (a new or deleted index).
+    """
+    checked_empty = False
+    try:
+        while True:
+            try:
+                if await leadership.acquire():
+                    if not checked_empty:
+                        if await backend.count() == 0:
+                            await rebuild(backend)
+                        checked_empty = True
+                    await drain_outbox(backend)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # keep indexing after a transient failure; the rows stay queued
+                log.exception("indexing failed; will retry")
+            await asyncio.sleep(interval)
+    finally:
+        await leadership.release()
