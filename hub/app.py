@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,8 +24,11 @@ from hub.search_service import indexer_leadership, open_search
 from hub.settings import Settings
 from schema.schema import schema
 from search_index.backends import SearchBackend
-from search_index.indexing import alias_expander, run_indexer
+from search_index.indexing import alias_expander, reference_stamp, run_indexer
 from search_index.query.aliases import AliasExpander
+
+
+log = logging.getLogger("marsad.hub")
 
 
 @dataclass
@@ -58,6 +62,19 @@ async def server_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"errors": [{"message": "Internal server error."}]}, status_code=500)
 
 
+async def _keep_aliases_fresh(services: Services, interval: float = 5.0) -> None:
+    """Rebuild the query alias expander when mechanisms or institutions change (any process)."""
+    stamp = await reference_stamp()
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            current = await reference_stamp()
+            if current != stamp:
+                services.expander, stamp = await alias_expander(), current
+        except Exception:  # a transient database error: try again at the next tick
+            log.exception("could not refresh the search aliases")
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     services = Services(settings=settings)
@@ -72,14 +89,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
         indexer = asyncio.create_task(
             run_indexer(services.search, indexer_leadership(settings)), name="marsad-indexer"
         )
+        aliases = asyncio.create_task(_keep_aliases_fresh(services), name="marsad-aliases")
         gc.collect()
         gc.freeze()  # start-up objects are long-lived: keep them out of every GC pass
         try:
             yield
         finally:
-            indexer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await indexer
+            for task in (indexer, aliases):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await services.search.close()
             await close_database()
 

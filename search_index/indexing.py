@@ -230,6 +230,15 @@ async def alias_expander() -> AliasExpander:
     return AliasExpander(entries)
 
 
+async def reference_stamp() -> tuple:
+    """Changes whenever a mechanism or institution (and so an alias) is added, edited or removed."""
+    stamp: list = []
+    for model in (m.Mechanism, m.Institution):
+        latest = await model.all().order_by("-modified").first().values_list("modified", flat=True)
+        stamp += [latest, await model.all().count()]
+    return tuple(stamp)
+
+
 async def run_indexer(backend: SearchBackend, leadership: Leadership, interval: float = 1.0) -> None:
     """The server's background task: while this process leads, drain the outbox (errors retried).
 
