@@ -53,7 +53,9 @@ def labels(data: dict[str, Any]) -> dict[str, str]:
     return {row["value"]: row["label"] for row in data["enumLabels"]}
 
 
-ENUM_LABELS = "query($enum: String!, $language: Language) { enumLabels(enum: $enum, language: $language) { value label } }"
+ENUM_LABELS = """query($enum: String!, $language: Language) {
+  enumLabels(enum: $enum, language: $language) { value label }
+}"""
 
 
 async def test_enum_labels_in_the_three_languages():
@@ -128,7 +130,11 @@ async def test_an_unknown_enum_is_a_clear_error_in_the_request_language():
 
 async def test_label_fields_beside_enum_fields():
     query = """query($language: Language) {
-      things { kind kindLabel(language: $language) position positionLabel(language: $language) storedLabel(language: $language) }
+      things {
+        kind kindLabel(language: $language)
+        position positionLabel(language: $language)
+        storedLabel(language: $language)
+      }
     }"""
     fr = (await run(query, {"language": "FR"}))["things"]
     assert fr[0] == {"kind": "TREATY_BODY", "kindLabel": "Organe conventionnel", "position": "NOTED",
