@@ -37,6 +37,7 @@ from schema.node import NodeQueries
 from schema.search.queries import SearchQueries
 from schema.editing.mutations import build_mutation_type
 from schema.editing.queries import EditingQueries
+from schema.core.labels import LabelQueries
 
 MAX_DEPTH = 12
 MAX_ALIASES = 15
@@ -53,6 +54,7 @@ Query = merge_types(
         MeasureQueries,
         SearchQueries,
         EditingQueries,
+        LabelQueries,
     ),
 )
 

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from schema.core.enums import Language, WorkflowState
 from schema.core.ids import to_global_id
+from schema.core.labels import label_field
 
 RevisionRef = Annotated["Revision", strawberry.lazy("schema.editing.types")]
 WorkflowEventRef = Annotated["WorkflowEvent", strawberry.lazy("schema.editing.types")]
@@ -48,6 +49,9 @@ class Content(Node):
     version: int
     effective: dt.datetime | None
     expires: dt.datetime | None
+
+    workflow_state_label = label_field("workflow_state")
+    language_label = label_field("language")
 
     @strawberry.field(description="The item's stable UUID.")
     def uuid(self) -> strawberry.ID:

@@ -12,6 +12,7 @@ from schema.core.enums import DocumentKind, DocumentStatus, ImplementationStatus
 from schema.core.interfaces import Content, ModelBacked
 from schema.core.mentions import Mentionable
 from schema.core.refs import InstitutionRef, MechanismRef, NgoInteractionRef, SessionRef, ThemeRef
+from schema.core.labels import label_field
 
 
 @strawberry.type(description="A report, reply or statement the state wrote, or a mechanism's text.")
@@ -23,6 +24,8 @@ class Document(ModelBacked, Mentionable, Content):
     status: DocumentStatus
     due_date: dt.date | None
     submitted_date: dt.date | None
+    kind_label = label_field("kind")
+    status_label = label_field("status")
 
     @strawberry.field
     async def mechanism(self, info: Info) -> MechanismRef | None:
@@ -70,6 +73,8 @@ class Recommendation(ModelBacked, Mentionable, Content):
     sdg_targets: list[str]
     position: RecommendationPosition | None
     implementation_status: ImplementationStatus
+    position_label = label_field("position", nullable=True)
+    implementation_status_label = label_field("implementation_status")
 
     @strawberry.field
     async def mechanism(self, info: Info) -> MechanismRef | None:

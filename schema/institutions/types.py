@@ -17,6 +17,7 @@ from schema.core.refs import (
     RecommendationRef,
 )
 from schema.mechanisms.types import Names
+from schema.core.labels import label_field
 
 
 @strawberry.type(description="A ministry, chamber, committee, NHRI, NGO or organisation.")
@@ -26,6 +27,7 @@ class Institution(ModelBacked, Mentionable, Content):
     kind: InstitutionKind
     acronym: str | None
     country: str | None
+    kind_label = label_field("kind")
 
     @strawberry.field
     def names(self) -> Names:

@@ -12,6 +12,7 @@ from schema.core.enums import CommunicationStatus, EventKind, InformationRequest
 from schema.core.interfaces import Content, ModelBacked
 from schema.core.mentions import Mentionable
 from schema.core.refs import DocumentRef, InstitutionRef, MechanismRef, SessionRef
+from schema.core.labels import label_field
 
 
 async def _by_id(info: Info, model: type, item_id: object) -> object | None:
@@ -26,6 +27,7 @@ class Communication(ModelBacked, Content):
     replied_date: dt.date | None
     allegation_category: str
     status: CommunicationStatus
+    status_label = label_field("status")
 
     @strawberry.field
     async def mechanism(self, info: Info) -> MechanismRef | None:
@@ -40,6 +42,7 @@ class InformationRequest(ModelBacked, Mentionable, Content):
     received_date: dt.date | None
     deadline: dt.date | None
     replied_date: dt.date | None
+    kind_label = label_field("kind")
 
     @strawberry.field(description="The topic (the title).")
     def topic(self) -> str:
@@ -58,6 +61,7 @@ class NgoInteraction(ModelBacked, Mentionable, Content):
     __model__ = m.NgoInteraction
     kind: NgoInteractionKind
     received_date: dt.date | None
+    kind_label = label_field("kind")
 
     @strawberry.field
     async def organisation(self, info: Info) -> InstitutionRef | None:
@@ -92,6 +96,7 @@ class Event(ModelBacked, Mentionable, Content):
     __model__ = m.Event
     kind: EventKind
     date: dt.date | None
+    kind_label = label_field("kind")
 
     @strawberry.field
     async def mechanism(self, info: Info) -> MechanismRef | None:

@@ -22,6 +22,7 @@ from schema.core.refs import (
     ParliamentaryPresentationRef,
     SessionRef,
 )
+from schema.core.labels import label_field
 
 
 @strawberry.type(description="A link from an achievement item to a record, with the sentence it came from.")
@@ -54,6 +55,7 @@ class AchievementItem(ModelBacked, Content):
     __model__ = m.AchievementItem
     position: int
     kind: AchievementItemKind
+    kind_label = label_field("kind")
 
     @strawberry.field
     async def measure(self, info: Info) -> ProgramMeasure | None:

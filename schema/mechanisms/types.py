@@ -19,6 +19,7 @@ from schema.core.refs import (
     InformationRequestRef,
     RecommendationRef,
 )
+from schema.core.labels import label_field
 
 
 @strawberry.type(description="A name in the three working languages.")
@@ -36,6 +37,7 @@ class Mechanism(ModelBacked, Mentionable, Content):
     acronym: str | None
     reporting_periodicity_years: int | None
     treaty: JSON | None
+    kind_label = label_field("kind")
 
     @strawberry.field
     def names(self) -> Names:
