@@ -285,8 +285,12 @@ async def insert_rows(
     Content rows are queued in the search outbox (``queue``), in the same
     connection, so bulk-loaded content is indexed like any other.
     """
+    if not rows:
+        return
     connection = _connection(using_db)
-    await _Writer(model, connection).write(rows)
+    # rows without their generated integer key get one from the database
+    with_pk = not model._meta.generated_db_fields or model._meta.db_pk_column in rows[0]
+    await _Writer(model, connection, with_pk=with_pk).write(rows)
     if queue and model in _CONTENT:
         await _queue(model.__name__, [r["id"] for r in rows], connection)
 
