@@ -47,6 +47,32 @@ class MarsadGraphQL(GraphQL):
         # UTF-8 output: json.dumps would escape every Arabic letter (2.5x the bytes).
         return orjson.dumps(data)
 
+    def parse_json(self, data: str | bytes) -> Any:
+        # orjson refuses what json.loads let through to a 500 or to the database: bytes that are
+        # not UTF-8 (UnicodeDecodeError), nesting past 1,024 levels (RecursionError) and lone
+        # surrogates ("\ud800", which no database can store), with a message saying why.
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            raise HTTPException(400, f"Unable to parse request body as JSON: {exc}.") from None
+
+    async def parse_http_body(self, request: Any) -> Any:
+        if request.method == "POST" and "application/json" in (request.content_type or ""):
+            body = await request.get_body()
+            head = body.lstrip()[:1]
+            if isinstance(head, str):
+                head = head.encode()
+            if head == b"[":
+                raise HTTPException(400, BATCHING_REFUSED)
+            if head != b"{":
+                self.parse_json(body)  # malformed JSON: say so
+                raise HTTPException(400, NOT_AN_OBJECT)  # a string, number, null...: was a 500
+        return await super().parse_http_body(request)
+
+
+BATCHING_REFUSED = "Batched requests (a JSON list of operations) are not supported: send one operation per request."
+NOT_AN_OBJECT = 'The request body must be a JSON object: {"query": "...", "variables": {...}}.'
+
 
 def error_response(message: str, status_code: int, code: str = "BAD_REQUEST") -> Response:
     body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
