@@ -8,6 +8,7 @@ from strawberry.types import Info
 from content.models import CONTENT_TYPES
 from schema.core.ids import from_global_id
 from schema.core.interfaces import Node
+from content.i18n import messages
 from schema.errors import UserError
 
 MAX_NODES = 100
@@ -17,7 +18,7 @@ async def _load(info: Info, global_id: str) -> object | None:
     type_name, item_id = from_global_id(global_id)
     model = CONTENT_TYPES.get(type_name)
     if model is None:
-        raise UserError(f"Invalid ID {global_id[:80]!r}: there is no type {type_name[:40]!r}.", "INVALID_ID")
+        raise UserError(messages.INVALID_ID_UNKNOWN_TYPE, "INVALID_ID", id=global_id[:80], type=type_name[:40])
     # Missing and invisible look the same: null, so the API never reveals what exists.
     return await info.context.loaders.by_id(model).load(item_id)
 
@@ -31,5 +32,5 @@ class NodeQueries:
     @strawberry.field(description="Several items by global ID, in the same order (null where unknown).")
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > MAX_NODES:
-            raise UserError(f"At most {MAX_NODES} IDs per call.", "PAGE_TOO_LARGE")
+            raise UserError(messages.TOO_MANY_IDS, "PAGE_TOO_LARGE", max=MAX_NODES)
         return [await _load(info, i) for i in ids]

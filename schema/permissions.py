@@ -12,7 +12,7 @@ from enum import Enum
 
 from tortoise.expressions import Q
 
-from content.models import ContentItem, WorkflowState
+from content.models import AchievementItem, ContentItem, WorkflowState
 from search_index.documents import Visibility
 
 
@@ -63,6 +63,14 @@ def visible_q(viewer: Viewer, prefix: str = "") -> Q:
         q &= Q(**{f"{prefix}workflow_state": WorkflowState.PUBLISHED})
         q &= Q(**{f"{prefix}effective__isnull": True}) | Q(**{f"{prefix}effective__lte": now})
         q &= Q(**{f"{prefix}expires__isnull": True}) | Q(**{f"{prefix}expires__gt": now})
+    return q
+
+
+def visible_rows_q(viewer: Viewer, model: type) -> Q:
+    """`visible_q` for rows of `model`; an achievement item is visible only with its measure."""
+    q = visible_q(viewer)
+    if model is AchievementItem:
+        q &= visible_q(viewer, "measure__")
     return q
 
 

@@ -17,7 +17,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from schema.documents.queries import DocumentQueries
-from schema.errors import should_mask
+from schema.errors import TranslateErrors, should_mask
 from schema.institutions.queries import InstitutionQueries
 from schema.interactions.queries import InteractionQueries
 from schema.measures.queries import MeasureQueries
@@ -88,6 +88,7 @@ def build_schema() -> strawberry.Schema:
             ParserCache,
             ValidationCache,
             lambda: MaskErrors(should_mask_error=should_mask),
+            TranslateErrors,
         ],
     )
 

@@ -16,13 +16,13 @@ from tortoise.models import Model
 
 from content.models import ContentItem
 from schema.core.filters import ordered
-from schema.permissions import Viewer, visible_q
+from schema.permissions import Viewer, visible_rows_q
 
 
-def _visible(model: type[Model], viewer: Viewer, prefix: str = ""):
+def _visible(model: type[Model], viewer: Viewer):
     queryset = model.all()
     if issubclass(model, ContentItem):
-        queryset = queryset.filter(visible_q(viewer, prefix))
+        queryset = queryset.filter(visible_rows_q(viewer, model))
     return queryset
 
 

@@ -15,7 +15,7 @@ from tortoise.models import Model
 from schema.core.enums import Language, OrderDirection, WorkflowState
 from schema.core.ids import from_global_id
 from schema.core.pagination import Connection, paginate
-from schema.permissions import visible_q
+from schema.permissions import visible_rows_q
 
 
 @strawberry.input(description="An inclusive date range; either end may be left open.")
@@ -89,7 +89,7 @@ async def content_connection(
     extra: Q | None = None,
 ) -> Connection[Any]:
     """A visible, filtered, ordered page of `model`: what every top-level connection returns."""
-    queryset = model.filter(visible_q(info.context.viewer))
+    queryset = model.filter(visible_rows_q(info.context.viewer, model))
     if filter is not None:
         queryset = queryset.filter(filter.to_q())
     if extra is not None:

@@ -6,6 +6,7 @@ import base64
 import binascii
 import uuid
 
+from content.i18n import messages
 from schema.errors import UserError
 
 
@@ -24,12 +25,10 @@ def from_global_id(global_id: str, expected_type: str | None = None) -> tuple[st
         type_name, _, raw = _b64decode(global_id.strip()).partition(":")
         item_id = uuid.UUID(raw)
     except (ValueError, UnicodeError, binascii.Error):
-        raise UserError(f"Invalid ID {global_id[:80]!r}: not a Marsad global ID.", "INVALID_ID") from None
+        raise UserError(messages.INVALID_ID, "INVALID_ID", id=global_id[:80]) from None
     if expected_type is not None and type_name != expected_type:
-        raise UserError(
-            f"Invalid ID {global_id[:80]!r}: it names a {type_name}, not a {expected_type}.",
-            "INVALID_ID",
-        )
+        raise UserError(messages.INVALID_ID_WRONG_TYPE, "INVALID_ID", id=global_id[:80], type=type_name,
+                        expected=expected_type)
     return type_name, item_id
 
 
@@ -44,5 +43,5 @@ def cursor_offset(cursor: str) -> int:
     except (ValueError, UnicodeError, binascii.Error):
         offset, kind = -1, ""
     if kind != "offset" or offset < 0:
-        raise UserError(f"Invalid cursor {cursor[:80]!r}: use a cursor from this connection.", "INVALID_CURSOR")
+        raise UserError(messages.INVALID_CURSOR, "INVALID_CURSOR", cursor=cursor[:80])
     return offset

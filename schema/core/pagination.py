@@ -8,6 +8,7 @@ import strawberry
 from tortoise.queryset import QuerySet
 
 from schema.core.ids import cursor_offset, offset_cursor
+from content.i18n import messages
 from schema.errors import UserError
 
 T = TypeVar("T")
@@ -48,9 +49,9 @@ def _page_size(value: int | None, name: str) -> int | None:
     if value is None:
         return None
     if value < 0:
-        raise UserError(f"`{name}` must not be negative.")
+        raise UserError(messages.PAGE_SIZE_NEGATIVE, name=name)
     if value > MAX_PAGE_SIZE:
-        raise UserError(f"`{name}` is {value}: at most {MAX_PAGE_SIZE} items per page.", "PAGE_TOO_LARGE")
+        raise UserError(messages.PAGE_TOO_LARGE, "PAGE_TOO_LARGE", name=name, value=value, max=MAX_PAGE_SIZE)
     return value
 
 
@@ -65,7 +66,7 @@ async def paginate(
     """One page of `queryset` (already filtered, visible and ordered)."""
     first, last = _page_size(first, "first"), _page_size(last, "last")
     if first is not None and last is not None:
-        raise UserError("Pass `first` or `last`, not both.")
+        raise UserError(messages.FIRST_OR_LAST)
     start = cursor_offset(after) + 1 if after else 0
     end = cursor_offset(before) if before else None
     total: int | None = None

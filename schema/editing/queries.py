@@ -8,6 +8,7 @@ from strawberry.types import Info
 from content.models.editing import AuditEntry as AuditEntryModel
 from schema.core.pagination import Connection, paginate
 from schema.editing.types import AuditEntry
+from content.i18n import messages
 from schema.errors import UserError
 from schema.permissions import can_read_audit_log
 
@@ -20,7 +21,7 @@ class EditingQueries:
         actor: str | None = None, item_type: str | None = None,
     ) -> Connection[AuditEntry]:
         if not can_read_audit_log(info.context.viewer):
-            raise UserError("Only administrators may read the audit log.", "FORBIDDEN")
+            raise UserError(messages.FORBIDDEN, "FORBIDDEN")
         queryset = AuditEntryModel.all()
         if actor:
             queryset = queryset.filter(actor=actor)

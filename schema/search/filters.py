@@ -6,6 +6,7 @@ import strawberry
 
 from content.models import CONTENT_TYPES
 from schema.core.enums import Language
+from content.i18n import messages
 from schema.errors import UserError
 from search_index.documents import SearchFilter as BackendFilter
 
@@ -23,10 +24,8 @@ class SearchFilter:
     def to_backend(self) -> BackendFilter:
         unknown = sorted(set(self.types or ()) - set(CONTENT_TYPES))
         if unknown:
-            raise UserError(
-                f"Unknown type {unknown[0]!r} in the search filter: use one of {', '.join(sorted(CONTENT_TYPES))}.",
-                "INVALID_FILTER",
-            )
+            raise UserError(messages.SEARCH_UNKNOWN_TYPE, "INVALID_FILTER", type=unknown[0],
+                            types=", ".join(sorted(CONTENT_TYPES)))
         return BackendFilter(
             types=self.types or None,
             mechanisms=[k.lower() for k in self.mechanisms] if self.mechanisms else None,

@@ -8,6 +8,7 @@ from strawberry.types import Info
 from content import models as m
 from schema.core.ids import cursor_offset, offset_cursor
 from schema.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo
+from content.i18n import messages
 from schema.errors import UserError
 from schema.permissions import search_visibility
 from schema.search.filters import SearchFilter
@@ -38,12 +39,12 @@ class SearchQueries:
     ) -> SearchConnection:
         services = info.context.services
         if services is None or getattr(services, "search", None) is None:
-            raise UserError("Search is not available on this server.", "SEARCH_UNAVAILABLE")
+            raise UserError(messages.SEARCH_UNAVAILABLE, "SEARCH_UNAVAILABLE")
         size = DEFAULT_PAGE_SIZE if first is None else first
         if not 0 <= size <= MAX_PAGE_SIZE:
-            raise UserError(f"`first` must be between 0 and {MAX_PAGE_SIZE}.", "PAGE_TOO_LARGE")
+            raise UserError(messages.SEARCH_FIRST_RANGE, "PAGE_TOO_LARGE", max=MAX_PAGE_SIZE)
         if len(query) > MAX_QUERY_CHARS:
-            raise UserError(f"The query is too long: at most {MAX_QUERY_CHARS} characters.", "INVALID_QUERY")
+            raise UserError(messages.SEARCH_QUERY_TOO_LONG, "INVALID_QUERY", max=MAX_QUERY_CHARS)
         offset = cursor_offset(after) + 1 if after else 0
         try:
             parsed = parse_query(query, expander=services.expander)

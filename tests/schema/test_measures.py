@@ -277,11 +277,6 @@ async def test_mentions_from_the_measure_factory(db):
     assert data["mechanisms"]["edges"][0]["node"]["mentionedIn"] == [{"position": 1}, {"position": 2}]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known leak: an achievement item is visible on its own state only, so the published items of an "
-    "unpublished measure are listed in X.mentionedIn. Fixing it needs the visibility rule "
-    "(schema/permissions.py) to take the measure's state into account."
-))
 async def test_items_of_an_unpublished_measure_are_not_listed_in_mentioned_in(db):
     measure = await create(m.ProgramMeasure, number=50, title="تدبير سحب من النشر", workflow_state=PRIVATE)
     section = await m.MeasureSection.create(measure=measure, position=1, number=1, title="الإنجازات")
