@@ -144,10 +144,19 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
         "created", "id"
     ).values_list("item_id", "text"):
         attached[item_id].append(text)
+    states = {i.id: (i.workflow_state.value, i.confidential) for i in items}
     if type_name == "AchievementItem":
-        rows = await m.ProgramMeasure.filter(id__in={i.measure_id for i in items}).values_list("id", "status_as_of")
-        measure_years = {mid: (d.year if d else None) for mid, d in rows}
+        rows = await m.ProgramMeasure.filter(id__in={i.measure_id for i in items}).values_list(
+            "id", "status_as_of", "workflow_state", "confidential"
+        )
+        measure_years = {mid: (d.year if d else None) for mid, d, _, _ in rows}
         years = {i.id: _item_year(i, measure_years) for i in items}
+        # A passage is only as public as its measure (see schema.permissions.visible_rows_q).
+        measure_state = {mid: (str(getattr(state, "value", state)), conf) for mid, _, state, conf in rows}
+        for i in items:
+            state, confidential = measure_state.get(i.measure_id, ("private", False))
+            own_state, own_confidential = states[i.id]
+            states[i.id] = (own_state if own_state != "published" else state, own_confidential or confidential)
     else:
         years = {i.id: _year(i) for i in items}
     return [
@@ -161,8 +170,8 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
             year=years[item.id],
             mechanisms=mechanisms.get(item.id, []),
             institutions=institutions.get(item.id, []),
-            workflow_state=item.workflow_state.value,
-            confidential=item.confidential,
+            workflow_state=states[item.id][0],
+            confidential=states[item.id][1],
             parent_id=doc_id("ProgramMeasure", item.measure_id) if isinstance(item, m.AchievementItem) else None,
         )
         for item in items
@@ -189,6 +198,11 @@ async def drain_outbox(backend: SearchBackend, limit: int = BATCH) -> int:
                 deletions.append(doc_id(type_name, item_id))
             else:
                 upserts[type_name].append(item_id)
+        if upserts.get("ProgramMeasure"):
+            # A measure's state and dates shape its passages' documents: reindex them too.
+            item_ids = await m.AchievementItem.filter(measure_id__in=upserts["ProgramMeasure"]).values_list(
+                "id", flat=True)
+            upserts["AchievementItem"] = list({*upserts.get("AchievementItem", []), *item_ids})
         docs: list[SearchDocument] = []
         for type_name, ids in upserts.items():
             found = await documents_for(type_name, ids)

@@ -176,3 +176,17 @@ async def test_bad_filters_and_sizes(search):
     assert too_big.errors[0].extensions["code"] == "PAGE_TOO_LARGE"
     too_long = await search("ا" * 10_001)
     assert too_long.errors[0].extensions["code"] == "INVALID_QUERY"
+
+
+async def test_passages_follow_their_measure_out_of_sight(search):
+    from content.services.editing import Actor, transition
+    from tests.factories import measure_with_items
+
+    measure = await measure_with_items(31, sections=1, items_per_section=1)
+    found = await _ok(search, "الخامس", filter={"types": ["AchievementItem"]})
+    assert found["totalCount"] == 1
+    await transition(m.ProgramMeasure, measure.id, "retract", Actor("reviewer", "reviewer"))
+    hidden = await _ok(search, "الخامس", filter={"types": ["AchievementItem"]})
+    assert hidden["totalCount"] == 0 and hidden["facets"][0]["buckets"] == []
+    editor = await _ok(search, "الخامس", as_role(Role.EDITOR), filter={"types": ["AchievementItem"]})
+    assert editor["totalCount"] == 1
