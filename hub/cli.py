@@ -8,9 +8,18 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from content.i18n import content_type_label, environment_language, format_number, messages, translate
 from hub.settings import Settings
 
-app = typer.Typer(help="Marsad: the human-rights knowledge hub.", no_args_is_help=True, add_completion=False)
+# The command line speaks the language of its environment (MARSAD_LANGUAGE, LANG...), English by default.
+LANGUAGE = environment_language("en")
+
+
+def t(message: str, **params: object) -> str:
+    return translate(message, LANGUAGE, **params)
+
+
+app = typer.Typer(help=t(messages.CLI_HELP), no_args_is_help=True, add_completion=False)
 console = Console()
 
 
@@ -24,28 +33,30 @@ async def _init(settings: Settings) -> dict[str, dict[str, int]]:
     return {"created": summary.created, "updated": summary.updated}
 
 
-@app.command()
+@app.command(help=t(messages.CLI_INIT_HELP))
 def init() -> None:
-    """Create or migrate the database and load the reference data (safe to run again)."""
     settings = Settings.from_env()
     result = asyncio.run(_init(settings))
-    console.print(f"Database ready: {settings.database_url}")
-    for verb, counts in result.items():
-        line = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
-        console.print(f"Reference data {verb}: {line}")
+    console.print(t(messages.CLI_DATABASE_READY, url=settings.database_url))
+    for verb, message in (("created", messages.CLI_REFERENCE_CREATED), ("updated", messages.CLI_REFERENCE_UPDATED)):
+        counts = result[verb]
+        summary = ", ".join(
+            t(messages.CLI_COUNT_OF_KIND, kind=content_type_label(kind, LANGUAGE), count=format_number(n, LANGUAGE))
+            for kind, n in sorted(counts.items())
+        ) or t(messages.CLI_NOTHING)
+        console.print(t(message, summary=summary))
 
 
-@app.command()
+@app.command(help=t(messages.CLI_SERVE_HELP))
 def serve(
-    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
-    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    host: Annotated[str | None, typer.Option(help=t(messages.CLI_HOST_HELP))] = None,
+    port: Annotated[int | None, typer.Option(help=t(messages.CLI_PORT_HELP))] = None,
+    workers: Annotated[int, typer.Option(help=t(messages.CLI_WORKERS_HELP))] = 1,
 ) -> None:
-    """Serve the hub (GraphQL and GraphiQL at /graphql)."""
     import uvicorn
 
     settings = Settings.from_env()
-    console.print(f"Marsad on http://{host or settings.host}:{port or settings.port}/graphql")
+    console.print(t(messages.CLI_SERVING, url=f"http://{host or settings.host}:{port or settings.port}/graphql"))
     uvicorn.run(
         "hub.asgi:app", host=host or settings.host, port=port or settings.port,
         workers=workers, log_level="info", proxy_headers=False,
@@ -60,13 +71,12 @@ async def _load_demo(settings: Settings) -> list[str]:
         return await load_demo_sheets()
 
 
-@app.command()
+@app.command(help=t(messages.CLI_DEMO_HELP))
 def demo(
-    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
-    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    host: Annotated[str | None, typer.Option(help=t(messages.CLI_HOST_HELP))] = None,
+    port: Annotated[int | None, typer.Option(help=t(messages.CLI_PORT_HELP))] = None,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Load the data and stop.")] = False,
 ) -> None:
-    """Initialise, load the example sheets (and ../shared/samples when present), and serve."""
     init()
     for line in asyncio.run(_load_demo(Settings.from_env())):
         console.print(f"Sheet {line}")
@@ -74,9 +84,8 @@ def demo(
         serve(host=host, port=port)
 
 
-@app.command("schema")
+@app.command("schema", help=t(messages.CLI_SCHEMA_HELP))
 def print_schema() -> None:
-    """Print the GraphQL schema (SDL)."""
     from schema.schema import schema as graphql_schema
 
     typer.echo(graphql_schema.as_str())

@@ -8,6 +8,7 @@ import time
 import typer
 from rich.console import Console
 
+from content.i18n import format_number, messages, translate, translate_plural
 from hub.settings import Settings
 
 console = Console()
@@ -30,11 +31,13 @@ async def _reindex(settings: Settings) -> tuple[int, float]:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    from hub.cli import LANGUAGE
+
+    @app.command(help=translate(messages.CLI_REINDEX_HELP, LANGUAGE))
     def reindex() -> None:
-        """Rebuild the search index from the database (the source of truth)."""
         settings = Settings.from_env()
         count, seconds = asyncio.run(_reindex(settings))
         rate = count / seconds if seconds else 0.0
-        console.print(f"Indexed {count} items in {seconds:.1f} s ({rate:.0f} items/s) "
-                      f"with the {settings.search_backend} backend.")
+        items = translate_plural(*messages.ITEMS, count, LANGUAGE, count=format_number(count, LANGUAGE))
+        console.print(translate(messages.CLI_INDEXED, LANGUAGE, items=items, seconds=f"{seconds:.1f}",
+                                rate=format_number(round(rate), LANGUAGE), backend=settings.search_backend))

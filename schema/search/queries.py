@@ -6,6 +6,8 @@ import strawberry
 from strawberry.types import Info
 
 from content import models as m
+from content.i18n import content_type_label, enum_label
+from schema.core.labels import request_language
 from schema.core.ids import cursor_offset, offset_cursor
 from schema.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo
 from content.i18n import messages
@@ -17,15 +19,17 @@ from search_index.indexing import parse_doc_id
 from search_index.query import QueryError, parse_query
 
 MAX_QUERY_CHARS = 10_000
-_LANGUAGE_LABELS = {"ar": "العربية", "fr": "Français", "en": "English"}
 
 
-async def _labels(field: str, values: list[str]) -> dict[str, str]:
+async def _labels(field: str, values: list[str], language: str) -> dict[str, str]:
+    """Facet value labels in the caller's language: type and language names, mechanism acronyms."""
     if field == "mechanism" and values:
-        rows = await m.Mechanism.filter(key__in=values).values("key", "acronym", "name_ar")
-        return {r["key"]: r["acronym"] or r["name_ar"] for r in rows}
+        rows = await m.Mechanism.filter(key__in=values).values("key", "acronym", "name_ar", "name_fr", "name_en")
+        return {r["key"]: r["acronym"] or r[f"name_{language}"] or r["name_ar"] for r in rows}
+    if field == "type":
+        return {value: content_type_label(value, language) for value in values}
     if field == "language":
-        return _LANGUAGE_LABELS
+        return {value: enum_label(m.Language(value), language) for value in values if value in ("ar", "fr", "en")}
     return {}
 
 
@@ -60,8 +64,9 @@ class SearchQueries:
             edges.append(SearchEdge(cursor=offset_cursor(offset + i), score=hit.score,
                                     highlights=hit.highlights, _type=type_name, _id=item_id))
         facets = []
+        language = request_language(info)
         for field, buckets in result.facets.items():
-            labels = await _labels(field, [b.value for b in buckets])
+            labels = await _labels(field, [b.value for b in buckets], language)
             facets.append(Facet(field=field, buckets=[
                 FacetBucket(value=b.value, label=labels.get(b.value, b.value), count=b.count) for b in buckets
             ]))
