@@ -191,7 +191,7 @@ def attach(
     try:
         item_type, row = _run(work)
     except (LookupError, AttachmentError) as exc:
-        raise _fail(str(exc).strip("'\"")) from None
+        raise _fail(str(exc)) from None
     console.print(
         f"Attached {row.name} to {item_type} {row.item_id}: {row.media_type}, {row.size} bytes, "
         f"sha256 {row.checksum}, {len(row.text)} characters of text", soft_wrap=True, highlight=False,
