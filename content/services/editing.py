@@ -14,17 +14,23 @@ from typing import Any
 
 from tortoise import fields as tf
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from content.models import CONTENT_TYPES, Communication, ContentItem, WorkflowState
 from content.models.editing import AuditEntry, Revision, Tombstone, WorkflowEvent
 from content.services.items import delete_item, save_item
+from content.services.outbox import UPSERT, record_changes
 from content.services.workflow import TRANSITIONS
 
 # Fields no caller edits directly: identity, bookkeeping, workflow (changed by transitions).
 SYSTEM_FIELDS = frozenset({
     "id", "created", "modified", "created_by", "modified_by", "version", "workflow_state",
 })
+# Stored in revisions but never restored by `revert`: set by the server (translation links).
+NOT_REVERTED = frozenset({"translation_group"})
+# Types whose very existence is hidden from most roles: never named in a message.
+CONFIDENTIAL_TYPES = frozenset({"Communication"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +127,60 @@ def _invariants(item: ContentItem) -> None:
         raise EditError("The expiry date is not after the effective date.", field="expires", code="INVALID_DATE")
 
 
-async def create(model: type[ContentItem], values: dict[str, Any], actor: Actor) -> EditResult:
+def _camel(name: str) -> str:
+    head, *rest = name.removesuffix("_id").split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+async def _check_unique(item: ContentItem, connection: BaseDBAsyncClient) -> None:
+    """A clear DUPLICATE error instead of the database's integrity error (unique keys, numbers)."""
+    model = type(item)
+    meta = model._meta
+    groups = [(name,) for name, f in meta.fields_map.items()
+              if name != "id" and getattr(f, "unique", False) and not isinstance(f, tf.relational.RelationalField)]
+    groups += [tuple(group) for group in meta.unique_together]
+    for group in groups:
+        filters: dict[str, Any] = {}
+        for name in group:
+            f = meta.fields_map[name]
+            column = f.source_field if isinstance(f, tf.relational.ForeignKeyFieldInstance) else name
+            filters[column] = getattr(item, column)
+        if any(value is None for value in filters.values()):
+            continue  # NULLs never clash
+        query = model.filter(**filters).using_db(connection)
+        if item._saved_in_db:
+            query = query.exclude(id=item.id)
+        if await query.exists():
+            names = " and ".join(_camel(name) for name in group)
+            raise EditError(f"Another {model.__name__} has this {names} already.", field=_camel(group[-1]),
+                            code="DUPLICATE")
+
+
+async def _check_translation(item: ContentItem, connection: BaseDBAsyncClient) -> None:
+    """A translation group holds one item per language."""
+    if item.translation_group is None:
+        return
+    query = type(item).filter(translation_group=item.translation_group, language=item.language).using_db(connection)
+    if item._saved_in_db:
+        query = query.exclude(id=item.id)
+    if await query.exists():
+        raise EditError(f"This item's translation group has a version in {item.language.value!r} already.",
+                        field="language", code="DUPLICATE_TRANSLATION")
+
+
+async def _save(item: ContentItem, actor: Actor, connection: BaseDBAsyncClient) -> None:
+    await _check_unique(item, connection)
+    await _check_translation(item, connection)
+    try:
+        await save_item(item, actor=actor.name, using_db=connection)
+    except IntegrityError:  # a concurrent write won the race for a unique value or a reference
+        raise EditError("This change conflicts with another item (a duplicate, or a reference that is gone); "
+                        "reload and try again.", code="DUPLICATE") from None
+
+
+async def create(model: type[ContentItem], values: dict[str, Any], actor: Actor, *,
+                 translation_of: ContentItem | None = None) -> EditResult:
+    """Create a private item; `translation_of` puts it in that item's translation group."""
     item = model(**values)
     item.workflow_state = WorkflowState.PRIVATE
     item.version = 1
@@ -129,7 +188,12 @@ async def create(model: type[ContentItem], values: dict[str, Any], actor: Actor)
         item.slug = str(uuid.uuid4())[:8]
     _invariants(item)
     async with in_transaction() as connection:
-        await save_item(item, actor=actor.name, using_db=connection)
+        if translation_of is not None:
+            source = await _locked(model, translation_of.id, connection)
+            if source.translation_group is None:  # the source starts the group
+                await model.filter(id=source.id).using_db(connection).update(translation_group=source.id)
+            item.translation_group = source.translation_group or source.id
+        await _save(item, actor, connection)
         changed = {name: [None, value] for name, value in snapshot(item).items() if value not in (None, "", [], {})}
         await _record(item, actor, "create", changed, connection)
     return EditResult(item, changed)
@@ -155,21 +219,52 @@ async def update(model: type[ContentItem], item_id: uuid.UUID, version: int, val
             return EditResult(item, {})
         _invariants(item)
         item.version += 1
-        await save_item(item, actor=actor.name, using_db=connection)
+        await _save(item, actor, connection)
         await _record(item, actor, action, changed, connection, note)
     return EditResult(item, changed)
 
 
+def _dependents(model: type[ContentItem]) -> list[tuple[type[ContentItem], str, bool]]:
+    """Content that points at `model`: (type, column, whether deleting `model` would delete it too)."""
+    found = []
+    for name in model._meta.backward_fk_fields:
+        relation = model._meta.fields_map[name]
+        related = relation.related_model
+        if not issubclass(related, ContentItem):
+            continue  # link tables and parts: they go with the item
+        for f in related._meta.fields_map.values():
+            if isinstance(f, tf.relational.ForeignKeyFieldInstance) and f.source_field == relation.relation_field:
+                found.append((related, f.source_field, f.on_delete == tf.CASCADE))
+    return found
+
+
 async def delete(model: type[ContentItem], item_id: uuid.UUID, actor: Actor) -> None:
-    """Delete, leaving a tombstone (for change feeds) and an audit entry."""
+    """Delete, leaving a tombstone (for change feeds) and an audit entry.
+
+    Refused while other content depends on the item (the database would delete it too, with no
+    tombstone, revision or search update); content that merely refers to it loses the reference
+    and is re-indexed.
+    """
     async with in_transaction() as connection:
         item = await _locked(model, item_id, connection)
+        blocking, referring = [], []
+        for related, column, cascades in _dependents(model):
+            ids = await related.filter(**{column: item.id}).using_db(connection).values_list("id", flat=True)
+            if ids and cascades:
+                blocking.append(related.__name__)
+            referring += [(related.__name__, i, UPSERT) for i in ids if not cascades]
+        if blocking:
+            named = sorted({name for name in blocking if name not in CONFIDENTIAL_TYPES})
+            which = f" ({', '.join(named)})" if named else ""
+            raise EditError(f"Other items depend on this {model.__name__}{which}: delete them or link them "
+                            "elsewhere first.", code="IN_USE")
         await Tombstone.create(item_type=model.__name__, item_id=item.id, title=item.title, actor=actor.name,
                                was_public=item.workflow_state == WorkflowState.PUBLISHED and not item.confidential,
                                using_db=connection)
         await AuditEntry.create(actor=actor.name, role=actor.role, action="delete", item_type=model.__name__,
                                 item_id=item.id, detail={"title": item.title}, using_db=connection)
         await delete_item(item, using_db=connection)
+        await record_changes(referring, using_db=connection)
 
 
 async def transition(model: type[ContentItem], item_id: uuid.UUID, action: str, actor: Actor,
@@ -203,18 +298,10 @@ async def revert(model: type[ContentItem], item_id: uuid.UUID, revision: int, ac
     current = await model.get_or_none(id=item_id)
     if current is None:
         raise EditError("No such item, or you are not allowed to change it.", code="NOT_FOUND")
-    known = set(editable_fields(model))
+    known = set(editable_fields(model)) - NOT_REVERTED
     values = {name: _from_json(model, name, value) for name, value in stored.snapshot.items() if name in known}
     return await update(model, item_id, current.version, values, actor, note=f"revert to {revision}",
                         action="revert")
-
-
-async def join_translation_group(source: ContentItem) -> uuid.UUID:
-    """The translation group a new translation of `source` joins (started from `source` if need be)."""
-    if source.translation_group is None:
-        source.translation_group = source.id
-        await save_item(source, actor=source.modified_by)
-    return source.translation_group
 
 
 def model_for(type_name: str) -> type[ContentItem]:

@@ -84,15 +84,16 @@ def _create_resolver(type_name: str, payload: type) -> Callable[..., Any]:
         if not can_create(viewer, type_name):
             return payload(node=None, errors=_denied(viewer, f"You are not allowed to create a {type_name}."))
         values, errors = await values_from_input(info, input, inputs.fields, creating=True)
+        source = None
         if input.translation_of:
+            # The group is joined (and the source's started) by editing.create, in its transaction:
+            # a create that fails leaves the source as it was.
             source, source_errors = await _item(info, input.translation_of, type_name)
             errors += [FieldError(field="translationOf", message=e.message, code=e.code) for e in source_errors]
-            if source is not None:
-                values["translation_group"] = await editing.join_translation_group(source)
         if errors:
             return payload(node=None, errors=errors)
         try:
-            result = await editing.create(model, values, _actor(viewer))
+            result = await editing.create(model, values, _actor(viewer), translation_of=source)
         except editing.EditError as exc:
             return payload(node=None, errors=_edit_error(exc))
         return payload(node=result.item, errors=[])
