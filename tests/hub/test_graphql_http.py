@@ -43,11 +43,13 @@ async def _seed() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, dict[str, str]]]:
     home = tmp_path_factory.mktemp("marsad-home")
-    # The suite's own test database (tests/conftest.py) may be open in this process as Tortoise's
-    # global context: step it aside while the app opens its own, and put it back afterwards.
+    # The suite's own test database (tests/conftest.py) may be open in this process, as Tortoise's
+    # current and global context: step it aside while the app (whose thread inherits the current
+    # context) opens its own, and put it back afterwards.
     saved_context = tortoise.context._global_context
     saved_bindings = {model: model._meta.default_connection for model in _models()}
     tortoise.context._global_context = None
+    token = tortoise.context._current_context.set(None)
     EXECUTOR_CACHE.clear()
     try:
         app = create_app(Settings.from_env({"MARSAD_HOME": str(home)}))
@@ -55,6 +57,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, 
             ids = client.portal.call(_seed)
             yield client, ids
     finally:
+        tortoise.context._current_context.reset(token)
         tortoise.context._global_context = saved_context
         for model, connection in saved_bindings.items():
             model._meta.default_connection = connection
