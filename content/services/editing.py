@@ -300,6 +300,12 @@ async def revert(model: type[ContentItem], item_id: uuid.UUID, revision: int, ac
         raise EditError("No such item, or you are not allowed to change it.", code="NOT_FOUND")
     known = set(editable_fields(model)) - NOT_REVERTED
     values = {name: _from_json(model, name, value) for name, value in stored.snapshot.items() if name in known}
+    for f in model._meta.fields_map.values():  # references to items deleted since
+        if isinstance(f, tf.relational.ForeignKeyFieldInstance) and values.get(f.source_field) is not None:
+            if not await f.related_model.exists(id=values[f.source_field]):
+                raise EditError(f"Revision {revision} refers to a {f.related_model.__name__} that no longer "
+                                f"exists: set {_camel(f.source_field)} to another one first.",
+                                field=_camel(f.source_field), code="NOT_FOUND")
     return await update(model, item_id, current.version, values, actor, note=f"revert to {revision}",
                         action="revert")
 

@@ -19,7 +19,7 @@ from content.services.links import set_link
 from schema.core.ids import from_global_id
 from schema.editing.inputs import INPUTS
 from schema.editing.types import ContentPayload, FieldError, MutationResult, payload_type
-from schema.editing.validation import values_from_input
+from schema.editing.validation import check_free_text, values_from_input
 from schema.errors import UserError
 from schema.permissions import (
     Role,
@@ -31,6 +31,7 @@ from schema.permissions import (
 )
 
 NOT_ALLOWED = "No such item, or you are not allowed to change it."
+MAX_COMMENT = 2000  # workflow comments (the revision note keeps the first 200 characters)
 
 
 @strawberry.enum(description="Workflow transitions.")
@@ -153,6 +154,8 @@ async def _transition(info: Info, id: strawberry.ID, action: WorkflowAction, com
         return ContentPayload(node=None, errors=errors)
     if not can_transition(viewer, item, action.value):
         return ContentPayload(node=None, errors=_not_permitted(viewer, f"{action.value} this item"))
+    if comment and (errors := check_free_text("comment", comment, MAX_COMMENT)):
+        return ContentPayload(node=None, errors=errors)
     try:
         result = await editing.transition(type(item), item.id, action.value, _actor(viewer), comment or "")
     except editing.EditError as exc:
@@ -186,6 +189,8 @@ async def _set_link(info: Info, id: strawberry.ID, relation: str, target: strawb
     if other is None:
         return MutationResult(ok=False, errors=[FieldError(field="target", message=e.message, code=e.code)
                                                 for e in errors])
+    if sentence and (errors := check_free_text("sentence", sentence)):
+        return MutationResult(ok=False, errors=errors)
     try:
         await set_link(item, relation, other, _actor(viewer), linked=linked, sentence=sentence)
     except editing.EditError as exc:

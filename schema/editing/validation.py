@@ -53,6 +53,13 @@ def _check_text(name: str, value: str, spec: InputField, errors: list[FieldError
     return value
 
 
+def check_free_text(field: str, value: str, max_length: int | None = None) -> list[FieldError]:
+    """Errors for a free-text argument that is no model field (a transition comment, a sentence)."""
+    errors: list[FieldError] = []
+    _check_text(field, value, InputField(field, field, str, False, max_length=max_length), errors)
+    return errors
+
+
 async def _target_id(info: Info, spec: InputField, raw: str, errors: list[FieldError]) -> uuid.UUID | None:
     field = _camel(spec.name)
     target = spec.target

@@ -682,3 +682,43 @@ async def test_duplicates_of_unique_fields(clean):
     assert error(await update("Session", other, 1, {"number": 75}))[:2] == ("number", "DUPLICATE")
     assert await counts() == before
     assert (await update("Session", other, 1, {"number": 76, "venue": "جنيف"}))["errors"] == []
+
+
+async def test_unsafe_comments_and_sentences(clean):
+    """Free text outside the inputs is checked too (PostgreSQL cannot even store a NUL)."""
+    doc = await draft_document()
+    before = await counts()
+    for comment, code in [("تعليق\x00", "INVALID_TEXT"), ("تعليق \ud83d", "INVALID_TEXT"), ("ت" * 2001, "TOO_LONG")]:
+        result = await transition(doc["id"], "SUBMIT", EDITOR, comment)
+        assert error(result)[:2] == ("comment", code)
+    assert await counts() == before
+    assert (await stored(doc["id"])).workflow_state == m.WorkflowState.PRIVATE
+    # Bidi marks and new lines are fine in a comment.
+    ok = await transition(doc["id"], "SUBMIT", EDITOR, "ملاحظة:\n\u200fالفقرة 3")
+    assert ok["errors"] == []
+    assert (await node(doc["id"], "... on Content { workflowHistory { comment } }"))["workflowHistory"] == [
+        {"comment": "ملاحظة:\n\u200fالفقرة 3"}]
+
+    measure = (await create("ProgramMeasure", {"title": "تدبير", "number": 504}))["node"]["id"]
+    section = await m.MeasureSection.create(measure_id=(await stored(measure, m.ProgramMeasure)).id,
+                                            position=1, number=1, title="القسم الأول")
+    item = (await create("AchievementItem", {"title": "إنجاز", "section": str(section.id), "measure": measure,
+                                             "position": 1}))["node"]["id"]
+    before = await counts()
+    result = await link(item, "mentions", gid(await mechanism("cat")), sentence="جملة\x00")
+    assert result["ok"] is False and error(result)[:2] == ("sentence", "INVALID_TEXT")
+    assert await counts() == before
+
+
+async def test_revert_to_a_reference_deleted_since(clean):
+    created = await create("Mechanism", {"title": "فريق العمل المعني بالاحتجاز التعسفي", "kind": "SPECIAL_PROCEDURE"},
+                           REVIEWER)
+    doc = await draft_document(mechanism=created["node"]["id"])
+    assert (await update("Document", doc["id"], 1, {"mechanism": None}))["errors"] == []
+    assert (await run("mutation ($id: ID!) { deleteMechanism(id: $id) { ok } }", {"id": created["node"]["id"]},
+                      viewer=REVIEWER))["deleteMechanism"]["ok"]
+    before = await counts()
+    assert error(await revert(doc["id"], 1)) == (
+        "mechanism", "NOT_FOUND", "Revision 1 refers to a Mechanism that no longer exists: set mechanism to another "
+        "one first.")
+    assert await counts() == before
