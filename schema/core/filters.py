@@ -9,12 +9,14 @@ from typing import Any
 
 import strawberry
 from strawberry.types import Info
+from strawberry.utils.str_converters import to_camel_case
 from tortoise.expressions import Q, RawSQL
 from tortoise.models import Model
 
 from schema.core.enums import Language, OrderDirection, WorkflowState
 from schema.core.ids import from_global_id
 from schema.core.pagination import Connection, paginate
+from schema.errors import UserError
 from schema.permissions import visible_rows_q
 
 
@@ -48,6 +50,7 @@ class ContentFilter:
     modified: DateRange | None = None
 
     def to_q(self) -> Q:
+        self._check_text()
         q = Q()
         if self.language is not None:
             q &= Q(language=self.language.value)
@@ -61,6 +64,24 @@ class ContentFilter:
 
     def extra_q(self) -> Q:
         return Q()
+
+    def _check_text(self) -> None:
+        # PostgreSQL cannot store or compare U+0000, and no database takes a lone surrogate: such
+        # a value reached the driver and came back as a masked "Unexpected error.".
+        for name, value in vars(self).items():
+            if isinstance(value, str) and ("\x00" in value or not _is_utf8(value)):
+                raise UserError(UNUSABLE_TEXT, field=to_camel_case(name))
+
+
+UNUSABLE_TEXT = "`{field}` contains a character text cannot hold (U+0000 or a lone surrogate)."
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _as_datetimes(value: DateRange) -> DateRange:
