@@ -404,3 +404,29 @@ async def test_hidden_targets_of_recommendation_relations(db):
     officer = await run(query, variables, viewer=OFFICER)
     assert officer["r"]["responsibleInstitutions"] == [{"title": "جهة سرية"}]
     assert officer["r"]["followUpActions"][0]["institution"] == {"title": "جهة سرية"}
+
+
+# --- text no database can hold ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("connection", "filter", "field"), [
+    ("documents", {"symbol": "CAT/C/MAR/\x00"}, "symbol"),
+    ("documents", {"slug": "\x00"}, "slug"),
+    ("recommendations", {"recommendingState": "فرنسا\x00"}, "recommendingState"),
+    ("recommendations", {"themeKey": "women\ud800"}, "themeKey"),
+    ("mechanisms", {"acronym": "\udfff"}, "acronym"),
+    ("programMeasures", {"axisContains": "المحور\x00"}, "axisContains"),
+    ("communications", {"allegationCategory": "\x00"}, "allegationCategory"),
+])
+async def test_nul_and_lone_surrogates_in_text_filters_are_refused(db, connection, filter, field):
+    # PostgreSQL refused U+0000 with a driver error (masked as "Unexpected error."), and lone
+    # surrogates failed on both databases: now a caller's error, the same on both.
+    from tests.factories import connection_query
+    from tests.schema.gqlrun import run_raw
+
+    result = await run_raw(connection_query(connection), {"filter": filter, "first": 5}, viewer=OFFICER)
+    assert result.data is None
+    assert [e.message for e in result.errors] == [
+        f"`{field}` contains a character text cannot hold (U+0000 or a lone surrogate)."
+    ]
+    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}
