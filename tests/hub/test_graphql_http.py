@@ -407,13 +407,22 @@ BIDI = "\u202ecat\u202c\u200f\u2066\u061c"
      {"mechanisms": {"totalCount": 0}}),
     ('query ($s: String) { programMeasures(filter: {axisContains: $s}) { totalCount } }', {"s": "٢٠٢١ ۴۶"},
      {"programMeasures": {"totalCount": 0}}),
-    ('query ($s: String) { documents(filter: {symbol: $s}) { totalCount } }', {"s": "ﻻ\u0640\u200d🙂\u0000"},
+    ('query ($s: String) { documents(filter: {symbol: $s}) { totalCount } }', {"s": "ﻻ\u0640\u200d🙂"},
      {"documents": {"totalCount": 0}}),
     ('query ($s: String) { documents(filter: {slug: $s}) { totalCount } }', {"s": "\U0010ffff\ufeff\ufffe"},
      {"documents": {"totalCount": 0}}),
 ])
 def test_odd_unicode_in_variables(client, query, variables, expected):
     assert ok(post(client, query, variables)) == expected
+
+
+def test_nul_in_a_text_filter_is_a_callers_error(client):
+    response = post(client, "query ($s: String) { documents(filter: {symbol: $s}) { totalCount } }",
+                    {"s": "CAT/C/MAR/5\u0000"})
+    body = response.json()
+    assert response.status_code == 200 and body["data"] is None
+    assert body["errors"][0]["message"] == "`symbol` contains a character text cannot hold (U+0000 or a lone surrogate)."
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT"}
 
 
 def test_eastern_arabic_digits_for_an_int(client):
