@@ -404,6 +404,14 @@ async def test_hidden_targets_of_recommendation_relations(db):
     officer = await run(query, variables, viewer=OFFICER)
     assert officer["r"]["responsibleInstitutions"] == [{"title": "جهة سرية"}]
     assert officer["r"]["followUpActions"][0]["institution"] == {"title": "جهة سرية"}
+    await create(m.Recommendation, mechanism=await mechanism("hrc"), session=await hrc_session(46),
+                 title="توصية لم تنشر بعد", workflow_state=m.WorkflowState.PENDING)
+    session = "query ($s: ID!) { node(id: $s) { ... on Session { recommendations { title } } } }"
+    hrc46 = {"s": gid(await hrc_session(46))}
+    assert (await run(session, hrc46))["node"]["recommendations"] == [{"title": R6}]
+    assert (await run(session, hrc46, viewer=EDITOR))["node"]["recommendations"] == [
+        {"title": R6}, {"title": "توصية لم تنشر بعد"}
+    ]
 
 
 # --- text no database can hold ---------------------------------------------------------------

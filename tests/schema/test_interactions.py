@@ -434,6 +434,12 @@ async def test_hidden_targets_of_presentation_relations(db):
     assert editor["institutions"]["edges"][0]["node"]["parliamentaryPresentations"] == []
     officer = await run(query, {"p": gid(shown)}, viewer=OFFICER)
     assert officer["institutions"]["edges"][0]["node"]["parliamentaryPresentations"] == [{"subject": "عرض مغلق"}]
+    hidden_chamber = await create(m.Institution, kind=m.InstitutionKind.PARLIAMENT_CHAMBER, title="غرفة تجريبية",
+                                  workflow_state=m.WorkflowState.PENDING)
+    before_it = await create(m.ParliamentaryPresentation, chamber=hidden_chamber, title="عرض أمام غرفة تجريبية")
+    chamber = "query ($p: ID!) { node(id: $p) { ... on ParliamentaryPresentation { chamber { title } } } }"
+    assert (await run(chamber, {"p": gid(before_it)}))["node"] == {"chamber": None}
+    assert (await run(chamber, {"p": gid(before_it)}, viewer=EDITOR))["node"] == {"chamber": {"title": "غرفة تجريبية"}}
 
 
 # --- events ----------------------------------------------------------------------------------

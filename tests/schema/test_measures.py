@@ -284,3 +284,32 @@ async def test_items_of_an_unpublished_measure_are_not_listed_in_mentioned_in(db
     await mention(item, await mechanism("spt"))
     data = await run(MENTIONED_IN, {"id": gid(await mechanism("spt"))})
     assert data["node"]["mentionedIn"] == []
+
+
+async def test_hidden_targets_are_left_out_of_every_mention_list(db):
+    hidden = {"workflow_state": m.WorkflowState.PENDING}
+    cat = await mechanism("cat")
+    targets = [
+        await create(m.Mechanism, kind=m.MechanismKind.OTHER, title="آلية قيد الإحداث", **hidden),
+        await create(m.Session, mechanism=cat, number=90, title="الدورة التسعون (مسودة)", **hidden),
+        await create(m.Institution, kind=m.InstitutionKind.OTHER, title="هيئة سرية", confidential=True),
+        await create(m.Event, kind=m.EventKind.MEETING, title="اجتماع مغلق", **hidden),
+        await create(m.InformationRequest, title="استبيان لم ينشر", **hidden),
+        await create(m.NgoInteraction, organisation=await institution("hrw"), kind=m.NgoInteractionKind.ALLEGATION,
+                     title="ادعاء قيد الدراسة", **hidden),
+        await create(m.ParliamentaryPresentation, chamber=await institution("house_of_councillors"),
+                     title="عرض لم ينشر", **hidden),
+    ]
+    measure = await create(m.ProgramMeasure, number=41, title="تدبير للاختبار", axis=AXIS_2)
+    section = await m.MeasureSection.create(measure=measure, position=1, number=1, title="الإنجازات")
+    item = await create(m.AchievementItem, measure=measure, section=section, position=1, title="إنجاز", body=SENTENCE)
+    for target in targets:
+        await mention(item, target)
+    lists = ("mechanisms", "sessions", "institutions", "documents", "events", "informationRequests",
+             "ngoInteractions", "parliamentaryPresentations")
+    anonymous = (await run(ITEM, {"i": gid(item)}))["node"]
+    assert {name: anonymous[name] for name in lists} == {name: [] for name in lists}
+    assert [x["node"] for x in anonymous["mentions"]] == [None] * 7
+    editor = (await run(ITEM, {"i": gid(item)}, viewer=EDITOR))["node"]
+    assert [len(editor[name]) for name in lists] == [1, 1, 0, 0, 1, 1, 1, 1]  # the institution is confidential
+    assert [x["node"] is None for x in editor["mentions"]] == [False, False, True, False, False, False, False]
