@@ -144,6 +144,14 @@ def test_queries_by_get(client):
     assert "لجنة".encode() in response.content
 
 
+def test_no_writes_without_a_json_post(client):
+    # Mutations never go through GET or a form post (nothing a cross-site page can send blindly).
+    assert bad_request(client.get("/graphql", params={"query": "mutation { __typename }"})) == (
+        "mutations are not allowed when using GET"
+    )
+    assert bad_request(client.post("/graphql", data={"query": "mutation { __typename }"})) == "Unsupported content type"
+
+
 # --- query depth, aliases, tokens ------------------------------------------------------------
 
 
