@@ -78,8 +78,9 @@ async def paginate(
     limit = first if first is not None else (None if last is not None else DEFAULT_PAGE_SIZE)
     if end is not None:
         limit = max(0, end - start) if limit is None else max(0, min(limit, end - start))
-    rows = await queryset.offset(start).limit(limit + 1) if limit else []
-    has_more = len(rows) > limit if limit else False
+    # One row beyond the page tells whether there is a next page (also for `first: 0`).
+    rows = await queryset.offset(start).limit(limit + 1)
+    has_more = len(rows) > limit
     rows = rows[:limit]
     edges = [Edge(cursor=offset_cursor(start + i), node=row) for i, row in enumerate(rows)]
     has_next = has_more if end is None else (start + len(rows) < end or has_more)
