@@ -124,6 +124,16 @@ async def test_mechanism_pages(db):
     assert [key for page in walked for key in page] == everything
 
 
+async def test_an_empty_first_page_still_says_whether_items_follow(db):
+    query = """query ($f: MechanismFilter) { mechanisms(first: 0, filter: $f) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor } } }"""
+    data = (await run(query, {"f": {"key": "cat"}}))["mechanisms"]
+    assert data == {"totalCount": 1, "edges": [], "pageInfo": {
+        "hasNextPage": True, "hasPreviousPage": False, "startCursor": None, "endCursor": None}}
+    none = (await run(query, {"f": {"key": "no-such-key"}}))["mechanisms"]
+    assert none["totalCount"] == 0 and none["pageInfo"]["hasNextPage"] is False
+
+
 # --- Mechanism.parent / Mechanism.children ---------------------------------------------------
 
 FAMILY = """query ($id: ID!) { node(id: $id) { ... on Mechanism {
