@@ -15,7 +15,22 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+MAX_NAME = 100  # ApiToken.name; it is also the actor name in revisions and the audit log
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ValueError("A token needs a name (who or what uses it).")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"A token name has at most {MAX_NAME} characters.")
+    if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in name):
+        raise ValueError("A token name must not contain control characters.")
+    return name
+
+
 async def create_token(name: str, role: str, actor: str = "cli") -> tuple[str, ApiToken]:
+    name = _check_name(name)
     if await ApiToken.exists(name=name):
         raise ValueError(f"A token named {name!r} exists already.")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)

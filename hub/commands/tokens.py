@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from hub.settings import Settings
@@ -36,9 +37,11 @@ def create(
     try:
         token, _ = asyncio.run(_in_database(lambda: create_token(name, role.value)))
     except ValueError as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
-    console.print(f"Token {name!r} ({role.value}) created. It is shown only now; keep it safe:")
+    # Names are the caller's text: never rich markup (a "[/]" in one made this line fail, after the
+    # token was stored and before it was shown).
+    console.print(f"Token {escape(repr(name.strip()))} ({role.value}) created. It is shown only now; keep it safe:")
     typer.echo(token)
 
 
@@ -50,7 +53,7 @@ def list_() -> None:
     rows = asyncio.run(_in_database(list_tokens))
     table = Table("name", "role", "prefix", "created", "last used", "revoked")
     for row in rows:
-        table.add_row(row.name, row.role, row.prefix + "…", f"{row.created:%Y-%m-%d %H:%M}",
+        table.add_row(escape(row.name), row.role, row.prefix + "…", f"{row.created:%Y-%m-%d %H:%M}",
                       f"{row.last_used:%Y-%m-%d %H:%M}" if row.last_used else "-",
                       f"{row.revoked:%Y-%m-%d %H:%M}" if row.revoked else "-")
     console.print(table)
@@ -62,9 +65,9 @@ def revoke(name: Annotated[str, typer.Argument(help="The token's name.")]) -> No
     from content.services.tokens import revoke_token
 
     if not asyncio.run(_in_database(lambda: revoke_token(name))):
-        console.print(f"[red]No live token named {name!r}.[/red]")
+        console.print(f"[red]No live token named {escape(repr(name))}.[/red]")
         raise typer.Exit(1)
-    console.print(f"Token {name!r} revoked.")
+    console.print(f"Token {escape(repr(name))} revoked.")
 
 
 def register(app: typer.Typer) -> None:

@@ -152,9 +152,16 @@ def test_token_names_are_unique_and_revocation_by_cli(tmp_path):
         assert again.exit_code == 1 and "A token named 'salma' exists already." in again.output
         unknown_role = marsad(tmp_path, "token", "create", "--role", "superuser", "--name", "omar")
         assert unknown_role.exit_code == 2 and "superuser" in unknown_role.output
+        for name, message in [("  ", "A token needs a name"), ("ن" * 101, "at most 100 characters"),
+                              ("amina\x1b[31m", "must not contain control characters")]:
+            refused = marsad(tmp_path, "token", "create", "--role", "editor", "--name", name)
+            assert refused.exit_code == 1 and message in refused.output, refused.output
+        # Names are text, not terminal markup: the token is still shown, and listed.
+        odd = created_token(marsad(tmp_path, "token", "create", "--role", "partner", "--name", "فريق [/] [bold]"))
         listed = marsad(tmp_path, "token", "list")
-        assert listed.exit_code == 0 and "salma" in listed.output and "case_officer" in listed.output
-        assert "omar" not in listed.output
+        assert listed.exit_code == 0, listed.output
+        assert "salma" in listed.output and "case_officer" in listed.output and "فريق [/] [bold]" in listed.output
+        assert "omar" not in listed.output and odd not in listed.output and odd[:12] in listed.output
         assert marsad(tmp_path, "token", "revoke", "salma").exit_code == 0
         not_live = marsad(tmp_path, "token", "revoke", "salma")
         assert not_live.exit_code == 1 and "No live token named 'salma'." in not_live.output
