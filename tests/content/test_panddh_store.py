@@ -429,6 +429,13 @@ async def test_shared_record_moves_forward_only(sdb, published):
         "- استكمال مسار إعداد التقرير الوطني الخامس حول إعمال اتفاقية مناهضة التعذيب؛\n", ""))
     assert await m.Document.filter(id=report.id).exists()
     assert (await m.SourceKey.get(target_id=report.id)).measure_id is None
+    # the other sheet adopts it on its next import: its wording becomes the record's
+    adopted = await import_sheet(later)
+    assert adopted.status == "updated" and dict(adopted.updated) == {"Document": 1, "SourceKey": 1}
+    assert (await m.SourceKey.get(target_id=report.id)).measure_id == (await m.ProgramMeasure.get(number=40)).id
+    report = await m.Document.get(id=report.id)
+    assert report.summary == "تقديم التقرير الوطني الخامس حول إعمال اتفاقية مناهضة التعذيب في يونيو 2021"
+    assert (await import_sheet(later)).status == "unchanged"
 
 
 # --------------------------------------------------------------------------

@@ -393,6 +393,19 @@ def _record_alias(record: ex.ExtractedRecord, mentions: Sequence[Any]) -> str:
     return ""
 
 
+class _Found:
+    """Stands in for the alias index in ``find_sessions``: the item's mentions are found already
+    (it only calls ``find`` on the same text), so the text is not matched twice."""
+
+    __slots__ = ("mentions",)
+
+    def __init__(self, mentions: list[Any]) -> None:
+        self.mentions = mentions
+
+    def find(self, text: str) -> list[Any]:
+        return self.mentions
+
+
 def _plan(sheet: ParsedSheet, catalog: Catalog) -> _Plan:
     index = catalog.index
     sections: list[tuple[int | None, str]] = []
@@ -405,7 +418,7 @@ def _plan(sheet: ParsedSheet, catalog: Catalog) -> _Plan:
         for parsed in section.items:
             position += 1
             mentions = index.find(parsed.text)
-            found_sessions = ex.find_sessions(parsed.text, section.title, index)
+            found_sessions = ex.find_sessions(parsed.text, section.title, _Found(mentions))  # type: ignore[arg-type]
             extracted = ex.extract_records(parsed.text, section.title, mentions, found_sessions)
             plans: list[_MentionPlan] = []
             for m in mentions:
@@ -629,6 +642,8 @@ class _Run:
         self.reindex: set[tuple[str, uuid.UUID]] = set()
         self.saved: set[tuple[str, uuid.UUID]] = set()
         self.changed_sections: set[uuid.UUID] = set()
+        self.new_links: dict[type[Model], list[Model]] = {}
+        self.new_measure = False  # created by this import: it has no rows of its own yet
 
     # -- bookkeeping
 
@@ -637,7 +652,11 @@ class _Run:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.deleted)
+        """Content or links changed (adopting a record's natural key is bookkeeping only)."""
+        return any(
+            n for counter in (self.created, self.updated, self.deleted)
+            for kind, n in counter.items() if kind != "SourceKey"
+        )
 
     async def save(self, item: ContentItem, *, created: bool) -> None:
         await save_item(item, actor=self.actor, using_db=self.db)
@@ -741,6 +760,7 @@ class _Run:
         if measure is None:
             measure = ProgramMeasure(number=sheet.number, **wanted)
             await self.save(measure, created=True)
+            self.new_measure = True
             self.changes["action"] = "created"
             return measure
         changed = _diff(measure, wanted)
@@ -788,6 +808,10 @@ class _Run:
             h = _key_hash(key)
             sk = keys.get(h)
             row = rows.get(sk.target_id) if sk is not None and sk.target_type == spec.model.__name__ else None
+            if sk is not None and row is not None and sk.measure_id is None:
+                sk.measure_id = measure.id  # nobody owned it (its sheet was deleted): this one does now
+                await sk.save(using_db=self.db)
+                self.updated["SourceKey"] += 1
             owned = sk is None or row is None or sk.measure_id == measure.id
             created = row is None
             if created:
@@ -841,6 +865,8 @@ class _Run:
             out[key] = (spec.model.__name__, row.id)
         if new_keys:
             await SourceKey.bulk_create(new_keys, using_db=self.db)
+        for model, links in self.new_links.items():
+            await model.bulk_create(links, using_db=self.db)
         return out
 
     async def _links(self, model: type[Model], owner: str, target: str,
@@ -859,7 +885,7 @@ class _Run:
         added = [t for t in wanted if t not in have]
         removed = [link for t, link in have.items() if t not in wanted] if exact else []
         for t in added:
-            await model.create(**{owner: row.id, target: t}, using_db=self.db)
+            self.new_links.setdefault(model, []).append(model(**{owner: row.id, target: t}))
             self.created[model.__name__] += 1
             self.links += 1
         for link in removed:
@@ -873,15 +899,17 @@ class _Run:
 
     async def sections(self, measure: ProgramMeasure) -> tuple[list[MeasureSection], list[MeasureSection]]:
         """The sheet's section rows in order (matched by position), and the rows left over."""
-        existing = await MeasureSection.filter(measure_id=measure.id).using_db(self.db).order_by("position")
+        existing = [] if self.new_measure else await MeasureSection.filter(
+            measure_id=measure.id).using_db(self.db).order_by("position")
         by_position = {s.position: s for s in existing}
         out: list[MeasureSection] = []
+        new: list[MeasureSection] = []
         for position, (number, title) in enumerate(self.plan.sections, start=1):
             title = title[:1000]
             row = by_position.pop(position, None)
             if row is None:
                 row = MeasureSection(measure_id=measure.id, position=position, number=number, title=title)
-                await row.save(using_db=self.db)
+                new.append(row)
                 self.created["MeasureSection"] += 1
                 self.note("sections", "created", position)
             elif row.number != number or row.title != title:
@@ -891,10 +919,12 @@ class _Run:
                 self.note("sections", "updated", position)
                 self.changed_sections.add(row.id)
             out.append(row)
+        if new:
+            await MeasureSection.bulk_create(new, using_db=self.db)
         return out, list(by_position.values())
 
     async def items(self, measure: ProgramMeasure, sections: list[MeasureSection]) -> list[AchievementItem]:
-        existing = list(
+        existing = [] if self.new_measure else list(
             await AchievementItem.filter(measure_id=measure.id).using_db(self.db).order_by("position")
         )
         plans = self.plan.items
@@ -953,7 +983,7 @@ class _Run:
         records: dict[RecordKey, tuple[str, uuid.UUID]],
     ) -> None:
         existing: dict[tuple[uuid.UUID, str, uuid.UUID], Mention] = {}
-        if items:
+        if items and not self.new_measure:
             for m in await Mention.filter(item_id__in=[i.id for i in items]).using_db(self.db):
                 existing[(m.item_id, m.target_type, m.target_id)] = m
         wanted: dict[tuple[uuid.UUID, str, uuid.UUID], tuple[str, str]] = {}
@@ -1003,6 +1033,8 @@ class _Run:
 
     async def drop_orphans(self, measure: ProgramMeasure, records: dict[RecordKey, tuple[str, uuid.UUID]]) -> None:
         """Records this sheet owned and no longer produces: deleted when nothing mentions them."""
+        if self.new_measure:
+            return  # it owned nothing before this import
         kept = {_key_hash(k) for k in records}
         for sk in await SourceKey.filter(measure_id=measure.id).using_db(self.db).order_by("id"):
             if sk.key_hash in kept:
