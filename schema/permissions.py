@@ -103,6 +103,12 @@ def can_create(viewer: Viewer, type_name: str) -> bool:
     return viewer.role in (CASE_ROLES if type_name in CONFIDENTIAL_TYPES else WRITER_ROLES)
 
 
+def can_set_confidential(viewer: Viewer) -> bool:
+    """Marking an item confidential hides it from editors and reviewers: only those who would still
+    see it may do so (otherwise an editor could lock an item away from everyone but admins)."""
+    return viewer.role in CASE_ROLES
+
+
 def can_update(viewer: Viewer, item: ContentItem) -> bool:
     """Editors change drafts; reviewers and admins change anything they can see."""
     if not can_view(viewer, item):

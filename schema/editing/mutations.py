@@ -22,10 +22,12 @@ from schema.editing.types import ContentPayload, FieldError, MutationResult, pay
 from schema.editing.validation import check_free_text, values_from_input
 from schema.errors import UserError
 from schema.permissions import (
+    CONFIDENTIAL_TYPES,
     Role,
     Viewer,
     can_create,
     can_delete,
+    can_set_confidential,
     can_transition,
     can_update,
 )
@@ -73,6 +75,12 @@ async def _item(info: Info, global_id: str, type_name: str | None = None) -> tup
     return item, []
 
 
+def _check_confidential(viewer: Viewer, values: dict[str, Any], errors: list[FieldError]) -> None:
+    if values.get("confidential") and not can_set_confidential(viewer):
+        errors.append(FieldError(field="confidential", code="FORBIDDEN",
+                                 message="Only case officers and administrators may mark an item confidential."))
+
+
 def _edit_error(exc: editing.EditError) -> list[FieldError]:
     return [FieldError(field=exc.field, message=exc.message, code=exc.code)]
 
@@ -85,6 +93,8 @@ def _create_resolver(type_name: str, payload: type) -> Callable[..., Any]:
         if not can_create(viewer, type_name):
             return payload(node=None, errors=_denied(viewer, f"You are not allowed to create a {type_name}."))
         values, errors = await values_from_input(info, input, inputs.fields, creating=True)
+        if type_name not in CONFIDENTIAL_TYPES:  # those are confidential whatever is sent
+            _check_confidential(viewer, values, errors)
         source = None
         if input.translation_of:
             # The group is joined (and the source's started) by editing.create, in its transaction:
@@ -114,6 +124,7 @@ def _update_resolver(type_name: str, payload: type) -> Callable[..., Any]:
         if not can_update(viewer, item):
             return payload(node=None, errors=_not_permitted(viewer, "change this item"))
         values, errors = await values_from_input(info, input, inputs.fields, creating=False)
+        _check_confidential(viewer, values, errors)
         if errors:
             return payload(node=None, errors=errors)
         try:

@@ -722,3 +722,22 @@ async def test_revert_to_a_reference_deleted_since(clean):
         "mechanism", "NOT_FOUND", "Revision 1 refers to a Mechanism that no longer exists: set mechanism to another "
         "one first.")
     assert await counts() == before
+
+
+async def test_only_case_officers_and_admins_mark_items_confidential(clean):
+    """A confidential item is hidden from editors and reviewers: they may not hide one from themselves."""
+    before = await counts()
+    for viewer in (EDITOR, REVIEWER):
+        result = await create("Document", {"title": CAT_REPORT, "kind": "NATIONAL_REPORT", "confidential": True},
+                              viewer)
+        assert error(result) == ("confidential", "FORBIDDEN",
+                                 "Only case officers and administrators may mark an item confidential.")
+    assert await counts() == before
+    doc = await draft_document(confidential=False)
+    assert error(await update("Document", doc["id"], 1, {"confidential": True}, REVIEWER))[:2] == (
+        "confidential", "FORBIDDEN")
+    assert (await stored(doc["id"])).confidential is False
+    hidden = await create("Document", {"title": "مذكرة داخلية", "kind": "OTHER", "confidential": True}, ADMIN)
+    assert hidden["errors"] == []
+    assert await node(hidden["node"]["id"], "id", REVIEWER) is None
+    assert await node(hidden["node"]["id"], "id", OFFICER) == {"id": hidden["node"]["id"]}
