@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import strawberry
 from strawberry.types import Info
 
@@ -33,4 +35,5 @@ class NodeQueries:
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > MAX_NODES:
             raise UserError(messages.TOO_MANY_IDS, "PAGE_TOO_LARGE", max=MAX_NODES)
-        return [await _load(info, i) for i in ids]
+        # Gathered, so the data loaders batch them: one query per type, not one per ID.
+        return list(await asyncio.gather(*(_load(info, i) for i in ids)))

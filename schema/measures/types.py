@@ -65,9 +65,18 @@ class AchievementItem(ModelBacked, Content):
     async def section(self, info: Info) -> MeasureSection | None:
         return await info.context.loaders.by_id(m.MeasureSection).load(self.section_id)
 
-    @strawberry.field(description="Every link of this item, with its provenance.")
+    @strawberry.field(description="Every link of this item to a record you may see, with its provenance.")
     async def mentions(self, info: Info) -> list[Mention]:
-        return await mentions_by_item_loader(info.context.loaders).load(self.id)
+        mentions = await mentions_by_item_loader(info.context.loaders).load(self.id)
+        # A link to a hidden record would tell that such a record exists: leave it out.
+        visible = set()
+        for type_name in {x.target_type for x in mentions}:
+            model = m.CONTENT_TYPES.get(type_name)
+            if model is not None:
+                ids = [x.target_id for x in mentions if x.target_type == type_name]
+                found = await info.context.loaders.by_id(model).load_many(ids)
+                visible |= {(type_name, row.id) for row in found if row is not None}
+        return [x for x in mentions if (x.target_type, x.target_id) in visible]
 
     @strawberry.field
     async def mechanisms(self, info: Info) -> list[MechanismRef]:
