@@ -8,6 +8,7 @@ MARSAD_HOME, and the indexer task draining the outbox every second.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -222,3 +223,9 @@ def test_new_user_story(hub):
         {"action": "submit", "actor": "amina", "comment": "جاهز للمراجعة"},
         {"action": "publish", "actor": "youssef", "comment": ""},
     ]
+    used = client.portal.call(_last_used, "amina")
+    assert used is not None and used <= dt.datetime.now(dt.timezone.utc)
+
+
+async def _last_used(name: str) -> dt.datetime | None:
+    return (await m.ApiToken.get(name=name)).last_used

@@ -3,6 +3,7 @@ links, soft deletes, the audit log, and bad input (clear errors, nothing written
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from typing import Any
@@ -339,6 +340,14 @@ async def test_two_editors_saving_the_same_version(clean):
     second = await update("Document", doc["id"], 1, {"summary": SUMMARY_2}, REVIEWER)
     assert first["errors"] == [] and error(second)[1] == "CONFLICT"
     assert (await stored(doc["id"])).summary == SUMMARY
+    # At the same time: exactly one wins, and what is stored is the winner's.
+    results = await asyncio.gather(update("Document", doc["id"], 2, {"summary": SUMMARY_2}),
+                                   update("Document", doc["id"], 2, {"summary": COMMENT}, REVIEWER))
+    winners = [r for r in results if not r["errors"]]
+    assert len(winners) == 1 and [error(r)[1] for r in results if r["errors"]] == ["CONFLICT"]
+    row = await stored(doc["id"])
+    assert row.version == 3 and row.summary == (SUMMARY_2 if results[0] is winners[0] else COMMENT)
+    assert await Revision.filter(item_id=row.id).count() == 3
 
 
 # --- translations --------------------------------------------------------------------------------
