@@ -750,3 +750,55 @@ async def test_only_case_officers_and_admins_mark_items_confidential(clean):
     assert hidden["errors"] == []
     assert await node(hidden["node"]["id"], "id", REVIEWER) is None
     assert await node(hidden["node"]["id"], "id", OFFICER) == {"id": hidden["node"]["id"]}
+
+
+@pytest.fixture
+async def search_run(clean, database_url, tmp_path):
+    """`search` as a viewer, with the outbox drained first (Whoosh on SQLite, PostgreSQL on PostgreSQL)."""
+    from types import SimpleNamespace
+
+    from schema.context import Context
+    from schema.schema import schema
+    from search_index.backends import make_backend
+    from search_index.indexing import alias_expander, drain_outbox, rebuild
+
+    if clean == "postgres":
+        backend = make_backend("postgres", postgres_dsn=database_url.replace("postgres://", "postgresql://", 1))
+    else:
+        backend = make_backend("whoosh", index_dir=tmp_path / "index")
+    await backend.setup()
+    await rebuild(backend)
+    services = SimpleNamespace(search=backend, expander=await alias_expander())
+
+    async def search(q: str, viewer: Viewer = ANONYMOUS) -> dict:
+        await drain_outbox(backend)
+        result = await schema.execute(
+            """query ($q: String!) { search(query: $q, filter: {types: ["Document"]}) {
+                 totalCount edges { highlights node { id } } } }""",
+            {"q": q}, context_value=Context(viewer=viewer, services=services))
+        assert not result.errors, result.errors
+        return result.data["search"]
+
+    yield search
+    await backend.clear()
+    await backend.close()
+
+
+async def test_deleted_items_leave_search(search_run):
+    doc = await draft_document()
+    await transition(doc["id"], "PUBLISH", REVIEWER)
+    assert (await search_run("مناهضة التعذيب"))["totalCount"] == 1
+    await run("mutation ($id: ID!) { deleteDocument(id: $id) { ok } }", {"id": doc["id"]}, viewer=REVIEWER)
+    assert await search_run("مناهضة التعذيب") == {"totalCount": 0, "edges": []}
+    assert (await search_run("مناهضة التعذيب", ADMIN))["totalCount"] == 0
+
+
+@pytest.mark.xfail(strict=True, reason="search ignores effective/expires: search_index's Visibility and "
+                                       "SearchDocument carry no window, so hits, totals, facets and highlights "
+                                       "show embargoed and expired items to anonymous callers")
+async def test_search_hides_published_items_outside_their_window(search_run):
+    future = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)).isoformat()
+    doc = await draft_document("تقرير تحت الحظر حول الاختفاء القسري", effective=future)
+    await transition(doc["id"], "PUBLISH", REVIEWER)
+    assert (await search_run("الاختفاء القسري", EDITOR))["totalCount"] == 1
+    assert await search_run("الاختفاء القسري") == {"totalCount": 0, "edges": []}
