@@ -63,7 +63,8 @@ def _changes(result, types: tuple[str, ...]) -> str:  # type: ignore[no-untyped-
 
 @import_app.command("panddh")
 def import_panddh(
-    files: Annotated[list[Path], typer.Argument(help="Status sheets (UTF-8 text files).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Status sheets (UTF-8 text files).",
+                                                show_default=False)],
     state: Annotated[WorkflowState, typer.Option(help="Workflow state of the imported measures and items.")]
     = WorkflowState.PUBLISHED,
     actor: Annotated[str, typer.Option(help="Recorded as the author of the changes.")] = "importer",

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from content import models as m
+from content.importers.panddh import parse_file
 from content.importers.panddh.store import SheetImportError, import_sheet, import_sheets
 from content.samples.panddh import read_sample
 
@@ -131,6 +132,11 @@ async def test_published_sheet_measure_fields(sdb, published):
     assert items[12].body == "تنظيم لقاءات واجتماعات عمل مع شبكة بنيات نقط الارتكاز"  # "-تنظيم": no space
     assert items[13].title == items[13].body == "الاستعداد للانطلاق الرسمي لنظام SIDH."
     assert items[26].body == PRESENTATION
+    # every item, as the parser read it, in order, in its section
+    parsed = parse_file(published)
+    expected = [(section.number, item.kind, item.text) for section in parsed.sections for item in section.items]
+    numbers = {s.id: s.number for s in sections}
+    assert [(numbers[i.section_id], i.kind.value, i.body) for i in items] == expected
 
     change = await m.ChangeRecord.get(measure=measure)
     assert (change.action, change.measure_number, change.actor, change.source) == (
@@ -145,6 +151,13 @@ async def test_published_sheet_links(sdb, published):
     await import_sheet(published)
     items = await m.AchievementItem.filter(measure__number=4).order_by("position")
     links = [await mentions_of(i) for i in items]
+
+    # every mention keeps the sentence of its item it came from, and the words that named it
+    for item in items:
+        for mention in await m.Mention.filter(item=item):
+            assert mention.sentence and mention.sentence in item.body, (item.position, mention.target_type)
+            assert mention.alias
+    assert await m.Mention.filter(item__measure__number=4).count() == 59
 
     # HRC sessions 43 to 46, each with its sentence and the words that named it
     s43 = links[14][("Session", "hrc:43")]
@@ -241,6 +254,13 @@ async def test_published_sheet_links(sdb, published):
         ("ohchr", "special_procedures", "treaty_bodies"): (48, "questionnaire"),
     }
     assert requests[("special_procedures",)].title == "استبيان: حماية حقوق الإنسان إبان وبعد جائحة فيروس كورونا"
+    many = await m.Mention.get(target_type="InformationRequest",
+                               target_id=requests[("ohchr", "special_procedures", "treaty_bodies")].id)
+    assert (many.item_id, many.alias) == (items[21].id, "48 استبيانا وطلبا للمعلومات")
+    assert many.sentence == items[21].body == (
+        "التفاعل مع ما يناهز 48 استبيانا وطلبا للمعلومات والمساهمات صادرا عن هيئات أممية كالمفوضية السامية "
+        "لحقوق الإنسان وهيئات المعاهدات والخبراء المستقلين والمقررين الخاصين وفرق العمل الموضوعاتية"
+    )
 
 
 async def test_published_sheet_outbox_is_complete(sdb, published):

@@ -378,19 +378,27 @@ def _scoped_key(number: int, record: ex.ExtractedRecord) -> RecordKey:
     return tuple(key)
 
 
+_EVENT_WORDS_RE = re.compile(r"(?:ال)?(?:نشاط|لقاء|حدث|فعالي|ندو|ورش|مؤتمر)\S*(?:\s+\S+)?")
+_REQUEST_WORDS_RE = re.compile(r"(?:[0-9\u0660-\u0669]+\s+)?(?:ال)?(?:استبيان|طلب)\S*(?:\s+\S+){0,2}")
+
+
 def _record_alias(record: ex.ExtractedRecord, mentions: Sequence[Any]) -> str:
+    """The words of the sentence that name the record (its title or subject, else its trigger words)."""
+    alias: str | None = None
     if isinstance(record, ex.Document):
-        return record.title
-    if isinstance(record, ex.Event):
-        return record.title or ""
-    if isinstance(record, ex.InformationRequest):
-        return record.subject or ""
-    if isinstance(record, ex.NgoInteraction):
-        return next((m.alias for m in mentions if m.key == record.ngo_key), "")
-    if isinstance(record, ex.ParliamentaryPresentation):
+        alias = record.title
+    elif isinstance(record, ex.Event):
+        found = _EVENT_WORDS_RE.search(record.sentence)
+        alias = record.title or (found.group() if found else None)
+    elif isinstance(record, ex.InformationRequest):
+        found = _REQUEST_WORDS_RE.search(record.sentence)
+        alias = record.subject or (found.group() if found else None)
+    elif isinstance(record, ex.NgoInteraction):
+        alias = next((m.alias for m in mentions if m.key == record.ngo_key), None)
+    elif isinstance(record, ex.ParliamentaryPresentation):
         wanted = record.committee_key or record.chamber_key
-        return next((m.alias for m in mentions if m.key == wanted), "")
-    return ""
+        alias = next((m.alias for m in mentions if m.key == wanted), None)
+    return (alias or short_title(record.sentence, 60)).strip(" ،,؛;.")
 
 
 class _Found:
