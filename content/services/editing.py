@@ -17,7 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from content.models import CONTENT_TYPES, Communication, ContentItem, WorkflowState
+from content.models import CONTENT_TYPES, Communication, ContentItem, Mention, WorkflowState
 from content.models.editing import AuditEntry, Revision, Tombstone, WorkflowEvent
 from content.services.items import delete_item, save_item
 from content.services.outbox import UPSERT, record_changes
@@ -263,6 +263,12 @@ async def delete(model: type[ContentItem], item_id: uuid.UUID, actor: Actor) -> 
                                using_db=connection)
         await AuditEntry.create(actor=actor.name, role=actor.role, action="delete", item_type=model.__name__,
                                 item_id=item.id, detail={"title": item.title}, using_db=connection)
+        # Mentions (type + id, no foreign key) of the item would dangle: removed, and the items that
+        # made them re-indexed (their mechanism/institution facets come from mentions).
+        mentions = Mention.filter(target_type=model.__name__, target_id=item.id).using_db(connection)
+        mentioning = set(await mentions.values_list("item_id", flat=True))
+        await mentions.delete()
+        referring += [("AchievementItem", i, UPSERT) for i in mentioning if i != item.id]
         await delete_item(item, using_db=connection)
         await record_changes(referring, using_db=connection)
 

@@ -534,6 +534,29 @@ async def test_deleting_an_item_others_depend_on_is_refused(clean):
         ("Mechanism", "delete"), ("Document", "upsert")}
 
 
+async def test_deleting_a_mentioned_item_removes_the_mentions(clean):
+    ngo = (await create("Institution", {"title": "الجمعية المغربية لحقوق الإنسان", "kind": "NGO"},
+                        REVIEWER))["node"]["id"]
+    measure = (await create("ProgramMeasure", {"title": "تدبير", "number": 505}))["node"]["id"]
+    section = await m.MeasureSection.create(measure_id=(await stored(measure, m.ProgramMeasure)).id,
+                                            position=1, number=1, title="القسم الأول")
+    item = (await create("AchievementItem", {"title": "لقاء تشاوري مع جمعيات المجتمع المدني",
+                                             "section": str(section.id), "measure": measure,
+                                             "position": 1}))["node"]["id"]
+    assert (await link(item, "mentions", ngo, sentence="لقاء تشاوري"))["ok"]
+    assert (await link(item, "mentions", gid(await mechanism("cat"))))["ok"]
+    await m.OutboxEntry.all().delete()
+    assert (await run("mutation ($id: ID!) { deleteInstitution(id: $id) { ok } }", {"id": ngo},
+                      viewer=REVIEWER))["deleteInstitution"]["ok"]
+    row = await stored(item, m.AchievementItem)
+    assert await m.Mention.filter(item_id=row.id).values_list("target_type", flat=True) == ["Mechanism"]
+    assert set(await m.OutboxEntry.all().values_list("item_type", "item_id", "operation")) == {
+        ("Institution", (await Tombstone.get(item_type="Institution")).item_id, "delete"),
+        ("AchievementItem", row.id, "upsert")}
+    assert (await node(item, "... on AchievementItem { mentions { targetType } }"))["mentions"] == [
+        {"targetType": "Mechanism"}]
+
+
 # --- audit log -----------------------------------------------------------------------------------
 
 AUDIT = "{ auditLog(first: 50) { totalCount edges { node { actor role action itemType itemId detail } } } }"
