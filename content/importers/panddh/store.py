@@ -3,7 +3,8 @@
 :func:`import_sheet` reads one sheet (a path, or the text itself), parses it
 (:mod:`.parser`), links its items (:mod:`.mentions`, :mod:`.extract`) against
 an :class:`~.mentions.AliasIndex` built from the database's Mechanism and
-Institution rows, and writes, in **one transaction per file**:
+Institution rows (the pure part: :mod:`.planning`), and writes, in **one
+transaction per file**:
 
 * the :class:`ProgramMeasure` (found by its number: a changed sheet updates
   it in place), its :class:`MeasureSection` rows and one
@@ -65,7 +66,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from pathlib import Path
 from typing import Any, Literal
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -105,7 +105,8 @@ from content.services.outbox import UPSERT, record_changes
 
 from . import extract as ex
 from .mentions import AliasEntry, AliasIndex, tokenize
-from .parser import ParsedSheet, ParseError, parse_file, parse_sheet
+from .parser import ParsedSheet
+from .planning import Plan, RecordKey, RecordPlan, SheetImportError, plan_sheet, read_sheet, short_title
 
 __all__ = [
     "BatchResult",
@@ -122,24 +123,6 @@ Status = Literal["created", "updated", "unchanged", "failed"]
 
 # --------------------------------------------------------------------------
 # Results and errors
-
-
-class SheetImportError(Exception):
-    """A sheet that could not be imported: ``str(err)`` is ``"<file>:<line>: <reason>"``.
-
-    ``line`` is ``None`` when the failure is not tied to a line (an unreadable
-    file, a database error); the message is then ``"<file>: <reason>"``.
-    """
-
-    def __init__(self, source: str, line: int | None, reason: str) -> None:
-        super().__init__(source, line, reason)
-        self.source = source
-        self.line = line
-        self.reason = reason
-
-    def __str__(self) -> str:
-        where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"{where}: {self.reason}"
 
 
 @dataclass
@@ -237,7 +220,7 @@ class Catalog:
             await Session.all().using_db(using_db),
         )
 
-    def _entries(self) -> Iterable[AliasEntry]:
+    def entries(self) -> Iterable[AliasEntry]:
         for (entity_type, key), row in self.entities.items():
             parent = self._by_id.get(row.parent_id) if row.parent_id else None
             parent_key = _entity_key(parent) if parent is not None else None
@@ -254,7 +237,7 @@ class Catalog:
     @property
     def index(self) -> AliasIndex:
         if self._index is None:
-            self._index = AliasIndex.build(self._entries())
+            self._index = AliasIndex.build(self.entries())
         return self._index
 
     def entity(self, entity_type: str, key: str | None) -> Mechanism | Institution | None:
@@ -282,39 +265,7 @@ class Catalog:
 
 
 # --------------------------------------------------------------------------
-# Reading
-
-
-def _read(path_or_text: str | os.PathLike[str], source: str | None) -> tuple[ParsedSheet, str, str]:
-    """(sheet, source name, sha256 of the bytes) or SheetImportError."""
-    is_path = isinstance(path_or_text, os.PathLike) or (
-        isinstance(path_or_text, str) and "\n" not in path_or_text and "\r" not in path_or_text
-    )
-    if is_path:
-        name = source or os.fspath(path_or_text)
-        try:
-            data = Path(path_or_text).read_bytes()
-        except OSError as exc:
-            raise SheetImportError(name, None, f"cannot read the file: {exc.strerror or exc}") from exc
-        checksum = hashlib.sha256(data).hexdigest()
-        try:
-            sheet = parse_file(path_or_text)
-        except ParseError as exc:
-            raise SheetImportError(name, exc.line, exc.reason) from exc
-        return sheet, name, checksum
-    if not isinstance(path_or_text, str):
-        raise TypeError(f"expected a path or the text of a sheet, got {type(path_or_text).__name__}")
-    name = source or "<string>"
-    checksum = hashlib.sha256(path_or_text.encode("utf-8", "surrogatepass")).hexdigest()
-    try:
-        sheet = parse_sheet(path_or_text, name)
-    except ParseError as exc:
-        raise SheetImportError(name, exc.line, exc.reason) from exc
-    return sheet, name, checksum
-
-
-# --------------------------------------------------------------------------
-# The plan: what the database should hold for this sheet (no I/O)
+# Record types
 
 _RECORD_MODELS: dict[str, type[ContentItem]] = {
     "document": Document,
@@ -323,133 +274,6 @@ _RECORD_MODELS: dict[str, type[ContentItem]] = {
     "ngo_interaction": NgoInteraction,
     "parliamentary_presentation": ParliamentaryPresentation,
 }
-
-RecordKey = tuple[str | int | None, ...]
-
-
-@dataclass
-class _MentionPlan:
-    ref: tuple[Any, ...]  # ("entity", type, key) | ("session", mechanism key, n) | ("record", key)
-    sentence: str
-    alias: str
-
-
-@dataclass
-class _ItemPlan:
-    section: int  # index into the plan's sections
-    position: int
-    kind: AchievementItemKind
-    text: str
-    title: str
-    mentions: list[_MentionPlan]
-
-
-@dataclass
-class _RecordPlan:
-    key: RecordKey  # the stored key (scoped by the measure number where needed)
-    kind: str
-    records: list[ex.ExtractedRecord]  # every sentence of the sheet that gives this key
-
-
-@dataclass
-class _Plan:
-    sheet: ParsedSheet
-    sections: list[tuple[int | None, str]]
-    items: list[_ItemPlan]
-    records: dict[RecordKey, _RecordPlan]
-    sessions: set[tuple[str, int]]
-
-
-def short_title(text: str, limit: int = 90) -> str:
-    """The first words of ``text`` (at most ``limit`` characters, cut at a space, with "…")."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    if cut < limit // 2:
-        cut = limit
-    return text[:cut].rstrip(" ،,:؛;-–") + "…"
-
-
-def _scoped_key(number: int, record: ex.ExtractedRecord) -> RecordKey:
-    key = record.natural_key
-    if record.kind in ex.SHEET_SCOPED_KINDS or any(part is None for part in key[1:]):
-        return ("measure", number, *key)
-    return tuple(key)
-
-
-_EVENT_WORDS_RE = re.compile(r"(?:ال)?(?:نشاط|لقاء|حدث|فعالي|ندو|ورش|مؤتمر)\S*(?:\s+\S+)?")
-_REQUEST_WORDS_RE = re.compile(r"(?:[0-9\u0660-\u0669]+\s+)?(?:ال)?(?:استبيان|طلب)\S*(?:\s+\S+){0,2}")
-
-
-def _record_alias(record: ex.ExtractedRecord, mentions: Sequence[Any]) -> str:
-    """The words of the sentence that name the record (its title or subject, else its trigger words)."""
-    alias: str | None = None
-    if isinstance(record, ex.Document):
-        alias = record.title
-    elif isinstance(record, ex.Event):
-        found = _EVENT_WORDS_RE.search(record.sentence)
-        alias = record.title or (found.group() if found else None)
-    elif isinstance(record, ex.InformationRequest):
-        found = _REQUEST_WORDS_RE.search(record.sentence)
-        alias = record.subject or (found.group() if found else None)
-    elif isinstance(record, ex.NgoInteraction):
-        alias = next((m.alias for m in mentions if m.key == record.ngo_key), None)
-    elif isinstance(record, ex.ParliamentaryPresentation):
-        wanted = record.committee_key or record.chamber_key
-        alias = next((m.alias for m in mentions if m.key == wanted), None)
-    return (alias or short_title(record.sentence, 60)).strip(" ،,؛;.")
-
-
-class _Found:
-    """Stands in for the alias index in ``find_sessions``: the item's mentions are found already
-    (it only calls ``find`` on the same text), so the text is not matched twice."""
-
-    __slots__ = ("mentions",)
-
-    def __init__(self, mentions: list[Any]) -> None:
-        self.mentions = mentions
-
-    def find(self, text: str) -> list[Any]:
-        return self.mentions
-
-
-def _plan(sheet: ParsedSheet, catalog: Catalog) -> _Plan:
-    index = catalog.index
-    sections: list[tuple[int | None, str]] = []
-    items: list[_ItemPlan] = []
-    records: dict[RecordKey, _RecordPlan] = {}
-    sessions: set[tuple[str, int]] = set()
-    position = 0
-    for section in sheet.sections:
-        sections.append((section.number, section.title))
-        for parsed in section.items:
-            position += 1
-            mentions = index.find(parsed.text)
-            found_sessions = ex.find_sessions(parsed.text, section.title, _Found(mentions))  # type: ignore[arg-type]
-            extracted = ex.extract_records(parsed.text, section.title, mentions, found_sessions)
-            plans: list[_MentionPlan] = []
-            for m in mentions:
-                plans.append(_MentionPlan(("entity", m.entity_type, m.key), m.sentence, m.alias))
-            for s in found_sessions:
-                sessions.add((s.mechanism_key, s.number))
-                plans.append(_MentionPlan(
-                    ("session", s.mechanism_key, s.number), s.sentence, parsed.text[s.start : s.end]
-                ))
-            for record in extracted:
-                key = _scoped_key(sheet.number, record)
-                plan = records.get(key)
-                if plan is None:
-                    plan = records[key] = _RecordPlan(key, record.kind, [])
-                plan.records.append(record)
-                plans.append(_MentionPlan(("record", key), record.sentence,
-                                          _record_alias(record, mentions)))
-            items.append(_ItemPlan(
-                len(sections) - 1, position, AchievementItemKind(parsed.kind), parsed.text,
-                short_title(parsed.text), plans,
-            ))
-    return _Plan(sheet, sections, items, records, sessions)
-
 
 # --------------------------------------------------------------------------
 # Writing
@@ -542,7 +366,7 @@ class _RecordSpec:
     mechanisms: list[uuid.UUID] | None = None  # information requests
 
 
-def _spec(plan: _RecordPlan, catalog: Catalog, sessions: dict[tuple[str, int], Session]) -> _RecordSpec | None:
+def _spec(plan: RecordPlan, catalog: Catalog, sessions: dict[tuple[str, int], Session]) -> _RecordSpec | None:
     first = plan.records[0]
     if isinstance(first, ex.Document):
         docs = [r for r in plan.records if isinstance(r, ex.Document)]
@@ -635,7 +459,7 @@ def _spec(plan: _RecordPlan, catalog: Catalog, sessions: dict[tuple[str, int], S
 class _Run:
     """One file's import inside its transaction: the writes and what they changed."""
 
-    def __init__(self, plan: _Plan, catalog: Catalog, state: WorkflowState, actor: str,
+    def __init__(self, plan: Plan, catalog: Catalog, state: WorkflowState, actor: str,
                  connection: BaseDBAsyncClient) -> None:
         self.plan = plan
         self.catalog = catalog
@@ -960,7 +784,7 @@ class _Run:
             wanted = {
                 "section_id": section.id,
                 "position": plan.position,
-                "kind": plan.kind,
+                "kind": AchievementItemKind(plan.kind),
                 "title": plan.title[:1000],
                 "body": plan.text,
                 "slug": f"measure-{measure.number}-item-{plan.position}",
@@ -1086,13 +910,10 @@ def _state(state: WorkflowState | str) -> WorkflowState:
         raise ValueError(f"unknown workflow state {state!r} (one of {allowed})") from None
 
 
-async def _import(
-    path_or_text: str | os.PathLike[str], *, state: WorkflowState, actor: str, catalog: Catalog,
-    source: str | None,
+async def _write(
+    sheet: ParsedSheet, name: str, checksum: str, plan: Plan, *, state: WorkflowState, actor: str,
+    catalog: Catalog, started: float,
 ) -> ImportResult:
-    started = time.perf_counter()
-    sheet, name, checksum = _read(path_or_text, source)
-    plan = _plan(sheet, catalog)
     try:
         async with in_transaction() as connection:
             run = _Run(plan, catalog, state, actor, connection)
@@ -1136,9 +957,12 @@ async def import_sheet(
     is then as it was.
     """
     wanted = _state(state)
+    started = time.perf_counter()
     if catalog is None:
         catalog = await Catalog.load()
-    return await _import(path_or_text, state=wanted, actor=actor, catalog=catalog, source=source)
+    sheet, name, checksum = read_sheet(path_or_text, source)
+    plan = plan_sheet(sheet, catalog.index)
+    return await _write(sheet, name, checksum, plan, state=wanted, actor=actor, catalog=catalog, started=started)
 
 
 async def import_sheets(
@@ -1157,7 +981,10 @@ async def import_sheets(
             catalog = await Catalog.load()
         started = time.perf_counter()
         try:
-            result = await _import(path, state=wanted, actor=actor, catalog=catalog, source=None)
+            sheet, name, checksum = read_sheet(path)
+            plan = plan_sheet(sheet, catalog.index)
+            result = await _write(sheet, name, checksum, plan, state=wanted, actor=actor,
+                                  catalog=catalog, started=started)
         except SheetImportError as exc:
             result = ImportResult(source=exc.source, status="failed", error=exc,
                                   seconds=time.perf_counter() - started)
