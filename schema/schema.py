@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -76,14 +77,21 @@ class MarsadSchema(strawberry.Schema):
 Mutation = build_mutation_type({t.__name__: t for t in CONTENT_GRAPHQL_TYPES})
 
 
+# The limit rules are built once: new rule classes per request would defeat the validation cache
+# (it keys on the rules), so each request gets a fresh extension around the same classes.
+_LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+
+
 def build_schema() -> strawberry.Schema:
     return MarsadSchema(
         query=Query,
         mutation=Mutation,
         types=CONTENT_GRAPHQL_TYPES,
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: AddValidationRules(_LIMIT_RULES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             ParserCache,
             ValidationCache,
