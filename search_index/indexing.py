@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from tortoise.expressions import Q
+
 from content import models as m
 from content.importers.panddh.dates import find_dates
 from content.services import outbox
@@ -46,6 +48,20 @@ def doc_id(type_name: str, item_id: uuid.UUID | str) -> str:
 def parse_doc_id(value: str) -> tuple[str, uuid.UUID]:
     type_name, _, raw = value.partition(":")
     return type_name, uuid.UUID(raw)
+
+
+# Indexed state of a published item outside its effective window: public roles never match it.
+SCHEDULED = "scheduled"
+
+
+def _public_state(item: m.ContentItem, now: dt.datetime) -> str:
+    """The workflow state as search must see it now: published-but-embargoed/expired is not public."""
+    state = item.workflow_state.value
+    if state == "published" and (
+        (item.effective is not None and item.effective > now) or (item.expires is not None and item.expires <= now)
+    ):
+        return SCHEDULED
+    return state
 
 
 def _item_year(item: m.AchievementItem, measure_years: dict[uuid.UUID, int | None]) -> int | None:
@@ -144,7 +160,8 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
         "created", "id"
     ).values_list("item_id", "text"):
         attached[item_id].append(text)
-    states = {i.id: (i.workflow_state.value, i.confidential) for i in items}
+    now = dt.datetime.now(dt.timezone.utc)
+    states = {i.id: (_public_state(i, now), i.confidential) for i in items}
     if type_name == "AchievementItem":
         rows = await m.ProgramMeasure.filter(id__in={i.measure_id for i in items}).values_list(
             "id", "status_as_of", "workflow_state", "confidential"
@@ -244,6 +261,19 @@ async def alias_expander() -> AliasExpander:
     return AliasExpander(entries)
 
 
+async def reindex_window_changes(since: dt.datetime, until: dt.datetime) -> int:
+    """Queue items whose effective or expiry time fell in (since, until]: their visibility changed."""
+    queued = 0
+    for type_name, model in m.CONTENT_TYPES.items():
+        ids = await model.filter(
+            Q(effective__gt=since, effective__lte=until) | Q(expires__gt=since, expires__lte=until)
+        ).values_list("id", flat=True)
+        if ids:
+            await outbox.record_changes([(type_name, i, outbox.UPSERT) for i in ids])
+            queued += len(ids)
+    return queued
+
+
 async def reference_stamp() -> tuple:
     """Changes whenever a mechanism or institution (and so an alias) is added, edited or removed."""
     stamp: list = []
@@ -259,6 +289,7 @@ async def run_indexer(backend: SearchBackend, leadership: Leadership, interval: 
     The first time it leads, it rebuilds an empty index from the database (a new or deleted index).
     """
     checked_empty = False
+    window_checked = dt.datetime.now(dt.timezone.utc)
     try:
         while True:
             try:
@@ -267,6 +298,9 @@ async def run_indexer(backend: SearchBackend, leadership: Leadership, interval: 
                         if await backend.count() == 0:
                             await rebuild(backend)
                         checked_empty = True
+                    now = dt.datetime.now(dt.timezone.utc)
+                    await reindex_window_changes(window_checked, now)
+                    window_checked = now
                     await drain_outbox(backend)
             except asyncio.CancelledError:
                 raise

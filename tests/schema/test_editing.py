@@ -816,9 +816,6 @@ async def test_deleted_items_leave_search(search_run):
     assert (await search_run("مناهضة التعذيب", ADMIN))["totalCount"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="search ignores effective/expires: search_index's Visibility and "
-                                       "SearchDocument carry no window, so hits, totals, facets and highlights "
-                                       "show embargoed and expired items to anonymous callers")
 async def test_search_hides_published_items_outside_their_window(search_run):
     future = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)).isoformat()
     doc = await draft_document("تقرير تحت الحظر حول الاختفاء القسري", effective=future)

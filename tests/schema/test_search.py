@@ -190,3 +190,18 @@ async def test_passages_follow_their_measure_out_of_sight(search):
     assert hidden["totalCount"] == 0 and hidden["facets"][0]["buckets"] == []
     editor = await _ok(search, "الخامس", as_role(Role.EDITOR), filter={"types": ["AchievementItem"]})
     assert editor["totalCount"] == 1
+
+
+async def test_embargo_ends_and_the_item_appears(search):
+    import asyncio
+
+    from search_index.indexing import reindex_window_changes
+
+    started = dt.datetime.now(dt.timezone.utc)
+    await create(m.Document, kind=m.DocumentKind.STATEMENT, title="بيان حول الاختفاء القسري",
+                 effective=started + dt.timedelta(seconds=1))
+    assert (await _ok(search, "الاختفاء", filter=DOCS))["totalCount"] == 0
+    assert (await _ok(search, "الاختفاء", as_role(Role.EDITOR), filter=DOCS))["totalCount"] == 1
+    await asyncio.sleep(1.2)
+    assert await reindex_window_changes(started, dt.datetime.now(dt.timezone.utc)) == 1
+    assert (await _ok(search, "الاختفاء", filter=DOCS))["totalCount"] == 1
