@@ -37,7 +37,7 @@ class MarsadGraphQL(GraphQL):
             response = await self.run(request)
         except AuthenticationFailed as exc:
             response = error_response(exc.message, 401, "UNAUTHENTICATED")
-            response.headers["WWW-Authenticate"] = 'Bearer realm="marsad"'
+            response.headers["WWW-Authenticate"] = 'Bearer realm="marsad", error="invalid_token"'
         except HTTPException as exc:
             # Malformed JSON, no query, wrong method...: a GraphQL-shaped error, not plain text.
             response = error_response(exc.reason, exc.status_code)

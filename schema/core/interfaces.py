@@ -102,11 +102,13 @@ class Content(Node):
 
         return await attachments(info.context.loaders, type(self).__name__).load(self.id)
 
-    @strawberry.field(description="Workflow actions possible from the current state.")
-    def available_transitions(self) -> list[str]:
+    @strawberry.field(description="Workflow actions you may take on the item in its current state.")
+    def available_transitions(self, info: Info) -> list[str]:
         from content.services.workflow import available
+        from schema.permissions import can_transition
 
-        return available(self.workflow_state)
+        viewer = info.context.viewer
+        return [action for action in available(self.workflow_state) if can_transition(viewer, self, action)]
 
 
 async def _translations(item: Any, info: Info) -> list[Any]:

@@ -11,6 +11,13 @@ from strawberry.scalars import JSON
 from schema.core.interfaces import Content
 
 
+def graphql_field_name(column: str) -> str:
+    """`mechanism_id` → `mechanism`, `start_date` → `startDate`: the names callers use."""
+    name = column[:-3] if column.endswith("_id") else column
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
 @strawberry.type(description="A problem with a mutation's input, tied to a field where there is one.")
 class FieldError:
     field: str | None
@@ -24,15 +31,18 @@ class Revision:
     actor: str
     created: dt.datetime
     note: str
-    changes: JSON = strawberry.field(description="{field: [old, new]}")
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
         return type(obj).__name__ == "Revision"
 
-    @strawberry.field
+    @strawberry.field(description="{field: [old, new]}, fields named as in the GraphQL inputs.")
+    def changes(self) -> JSON:
+        return {graphql_field_name(name): values for name, values in self.changes.items()}
+
+    @strawberry.field(description="The fields this change touched (GraphQL names).")
     def fields(self) -> list[str]:
-        return sorted(self.changes)
+        return sorted(graphql_field_name(name) for name in self.changes)
 
 
 @strawberry.type(description="One workflow transition of an item.")

@@ -134,7 +134,10 @@ async def test_workflow_from_draft_to_archive(clean):
     submitted = await transition(doc["id"], "SUBMIT", EDITOR, COMMENT)
     assert submitted["errors"] == []
     assert submitted["node"]["workflowState"] == "PENDING"
-    assert submitted["node"]["availableTransitions"] == ["publish", "reject", "retract"]
+    # What the caller may do next: nothing for the editor who submitted; a reviewer decides.
+    assert submitted["node"]["availableTransitions"] == []
+    assert (await node(doc["id"], "... on Content { availableTransitions }", REVIEWER)) == {
+        "availableTransitions": ["publish", "reject", "retract"]}
     assert submitted["node"]["version"] == 2
 
     # The editor who submitted may not publish; a reviewer may.
