@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 LOCALES  := content/i18n/locales
 KEYWORDS := -k NC_:1c,2 -k NN_:1,2 -k translate -k translate_plural:1,2 -k translate_context:1c,2
 
-.PHONY: install demo test bench-search bench-ingest schema clean messages compile-messages
+.PHONY: install demo test bench-search bench-ingest bench-graphql schema clean messages compile-messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ schema: $(STAMP)
 
 bench-search: $(STAMP)
 	$(BIN)/python bench/search.py
+
+bench-ingest: $(STAMP)
+	$(BIN)/python bench/ingest.py
+
+bench-graphql: $(STAMP)
+	$(BIN)/python bench/graphql_overhead.py
 
 # Extract the user-facing strings into the template and merge it into each language's catalog; new
 # entries come out untranslated (no fuzzy guesses) and tests/content/test_i18n.py fails until they are

@@ -44,6 +44,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,7 @@ def _strip_article(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65_536)  # called for every word of every sheet; callers only read the dict
 def _first_word_keys(word: str) -> dict[str, int]:
     """Lookup keys for a (normalised) text word in first-word position.
 
