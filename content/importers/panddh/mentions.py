@@ -93,10 +93,15 @@ def tokenize(text: str) -> list[Token]:
     """
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
-        norm = normalize(m.group())
-        for piece in _TOKEN_RE.findall(norm):
-            out.append(Token(piece, m.start(), m.end(), m.group()))
+        word = m.group()
+        for piece in _word_pieces(word):
+            out.append(Token(piece, m.start(), m.end(), word))
     return out
+
+
+@lru_cache(maxsize=65_536)  # sheets repeat their vocabulary: normalise each word once
+def _word_pieces(word: str) -> tuple[str, ...]:
+    return tuple(_TOKEN_RE.findall(normalize(word)))
 
 
 _SENT_SEPS = ".؛;!؟?\n\r"
