@@ -9,15 +9,29 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from babel.lists import format_list
 
 from tortoise import fields as tf
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from content.models import CONTENT_TYPES, Communication, ContentItem, Mention, WorkflowState
+from content.i18n import (
+    SOURCE_LANGUAGE,
+    content_type_label,
+    enum_label,
+    messages,
+    normalize_language,
+    translate,
+    translate_context,
+    workflow_action_label,
+)
+from content.i18n.formatting import locale_of
+from content.models import CONTENT_TYPES, Communication, ContentItem, Language, Mention, WorkflowState
 from content.models.editing import AuditEntry, Revision, Tombstone, WorkflowEvent
 from content.services.items import delete_item, save_item
 from content.services.outbox import UPSERT, record_changes
@@ -39,12 +53,79 @@ class Actor:
     role: str
 
 
-class EditError(Exception):
-    """A problem to report to the caller, tied to a field where there is one."""
+class Term(str):
+    """A message parameter that names something the API has a name for: a content type, a workflow
+    action or state, a language, a list of field names. The English text shows it as the API spells
+    it (ProgramMeasure, publish, 'fr', mechanism and number); other languages show `label(language)`,
+    its label from the catalogs (Mesure du programme gouvernemental, النشر...)."""
 
-    def __init__(self, message: str, *, field: str | None = None, code: str = "INVALID") -> None:
+    label: Callable[[str], str]
+
+    def __new__(cls, text: str, label: Callable[[str], str]) -> Term:
+        term = super().__new__(cls, text)
+        term.label = label
+        return term
+
+    @classmethod
+    def content_type(cls, type_name: str) -> Term:
+        return cls(type_name, lambda language: content_type_label(type_name, language))
+
+    @classmethod
+    def action(cls, action: str) -> Term:
+        def label(language: str) -> str:
+            extra = messages.WORKFLOW_ACTION_LABELS.get(action)
+            if extra is not None:
+                return translate_context("WorkflowAction", extra, language)
+            return workflow_action_label(action, language)
+
+        return cls(action, label)
+
+    @classmethod
+    def state(cls, state: WorkflowState) -> Term:
+        return cls(state.value, lambda language: enum_label(state, language))
+
+    @classmethod
+    def language(cls, language: Language) -> Term:
+        return cls(language.value, lambda code: enum_label(language, code))
+
+    @classmethod
+    def listing(cls, names: Iterable[str], separator: str, each: Callable[[str, str], str] | None = None) -> Term:
+        """Names joined by `separator` in English, as the language lists things elsewhere (each
+        name through `each(name, language)` when given, e.g. a content type's label)."""
+        names = list(names)
+        return cls(separator.join(names), lambda language: format_list(
+            [each(name, language) if each else name for name in names], locale=locale_of(language)))
+
+
+def message_text(msgid: str, language: Any, /, **params: Any) -> str:
+    """A catalog message (content.i18n.messages) in `language` (ar/fr/en, Accept-Language forms...).
+
+    English is the source text, formatted with the params as they are (Terms as the API spells
+    them); Arabic and French are the catalogs' translations, with the Terms' labels.
+    """
+    code = normalize_language(language)
+    if code == SOURCE_LANGUAGE:
+        return msgid.format(**params) if params else msgid
+    labelled = {name: value.label(code) if isinstance(value, Term) else value  # type: ignore[arg-type]
+                for name, value in params.items()}
+    return translate(msgid, code, **labelled)
+
+
+class EditError(Exception):
+    """A problem to report to the caller, tied to a field where there is one.
+
+    `msgid` is a catalog message (content.i18n.messages) and `params` fill it: `message` and str() are
+    the English text, `text(language)` the caller's (schema's FieldErrors).
+    """
+
+    def __init__(self, msgid: str, *, field: str | None = None, code: str = "INVALID", **params: Any) -> None:
+        message = message_text(msgid, SOURCE_LANGUAGE, **params)
         super().__init__(message)
         self.message, self.field, self.code = message, field, code
+        self.msgid, self.params = msgid, params
+
+    def text(self, language: Any) -> str:
+        return message_text(self.msgid, language, **self.params)
 
 
 @dataclass
@@ -122,9 +203,9 @@ def _invariants(item: ContentItem) -> None:
         item.confidential = True
     start, end = getattr(item, "start_date", None), getattr(item, "end_date", None)
     if start and end and end < start:
-        raise EditError("The end date is before the start date.", field="endDate", code="INVALID_DATE")
+        raise EditError(messages.END_BEFORE_START, field="endDate", code="INVALID_DATE")
     if item.effective and item.expires and item.expires <= item.effective:
-        raise EditError("The expiry date is not after the effective date.", field="expires", code="INVALID_DATE")
+        raise EditError(messages.EXPIRY_NOT_AFTER_EFFECTIVE, field="expires", code="INVALID_DATE")
 
 
 def _camel(name: str) -> str:
@@ -151,9 +232,9 @@ async def _check_unique(item: ContentItem, connection: BaseDBAsyncClient) -> Non
         if item._saved_in_db:
             query = query.exclude(id=item.id)
         if await query.exists():
-            names = " and ".join(_camel(name) for name in group)
-            raise EditError(f"Another {model.__name__} has this {names} already.", field=_camel(group[-1]),
-                            code="DUPLICATE")
+            raise EditError(messages.DUPLICATE_VALUE, field=_camel(group[-1]), code="DUPLICATE",
+                            type=Term.content_type(model.__name__),
+                            names=Term.listing((_camel(name) for name in group), " and "))
 
 
 async def _check_translation(item: ContentItem, connection: BaseDBAsyncClient) -> None:
@@ -164,8 +245,8 @@ async def _check_translation(item: ContentItem, connection: BaseDBAsyncClient) -
     if item._saved_in_db:
         query = query.exclude(id=item.id)
     if await query.exists():
-        raise EditError(f"This item's translation group has a version in {item.language.value!r} already.",
-                        field="language", code="DUPLICATE_TRANSLATION")
+        raise EditError(messages.DUPLICATE_TRANSLATION, field="language", code="DUPLICATE_TRANSLATION",
+                        lang=Term.language(Language(item.language)))
 
 
 async def _save(item: ContentItem, actor: Actor, connection: BaseDBAsyncClient) -> None:
@@ -174,8 +255,7 @@ async def _save(item: ContentItem, actor: Actor, connection: BaseDBAsyncClient) 
     try:
         await save_item(item, actor=actor.name, using_db=connection)
     except IntegrityError:  # a concurrent write won the race for a unique value or a reference
-        raise EditError("This change conflicts with another item (a duplicate, or a reference that is gone); "
-                        "reload and try again.", code="DUPLICATE") from None
+        raise EditError(messages.CHANGE_CONFLICT, code="DUPLICATE") from None
 
 
 async def create(model: type[ContentItem], values: dict[str, Any], actor: Actor, *,
@@ -202,7 +282,7 @@ async def create(model: type[ContentItem], values: dict[str, Any], actor: Actor,
 async def _locked(model: type[ContentItem], item_id: uuid.UUID, connection: BaseDBAsyncClient) -> ContentItem:
     item = await model.filter(id=item_id).using_db(connection).select_for_update().first()
     if item is None:
-        raise EditError("No such item, or you are not allowed to change it.", code="NOT_FOUND")
+        raise EditError(messages.NOT_FOUND_OR_FORBIDDEN, code="NOT_FOUND")
     return item
 
 
@@ -211,9 +291,7 @@ async def update(model: type[ContentItem], item_id: uuid.UUID, version: int, val
     async with in_transaction() as connection:
         item = await _locked(model, item_id, connection)
         if item.version != version:
-            raise EditError(
-                f"This item was changed by someone else (version {item.version}); "
-                "reload it and apply your change again.", field="version", code="CONFLICT")
+            raise EditError(messages.VERSION_CONFLICT, field="version", code="CONFLICT", current=item.version)
         changed = _apply(item, values)
         if not changed:
             return EditResult(item, {})
@@ -255,9 +333,10 @@ async def delete(model: type[ContentItem], item_id: uuid.UUID, actor: Actor) -> 
             referring += [(related.__name__, i, UPSERT) for i in ids if not cascades]
         if blocking:
             named = sorted({name for name in blocking if name not in CONFIDENTIAL_TYPES})
-            which = f" ({', '.join(named)})" if named else ""
-            raise EditError(f"Other items depend on this {model.__name__}{which}: delete them or link them "
-                            "elsewhere first.", code="IN_USE")
+            if named:
+                raise EditError(messages.IN_USE_BY, code="IN_USE", type=Term.content_type(model.__name__),
+                                types=Term.listing(named, ", ", content_type_label))
+            raise EditError(messages.IN_USE, code="IN_USE", type=Term.content_type(model.__name__))
         await Tombstone.create(item_type=model.__name__, item_id=item.id, title=item.title, actor=actor.name,
                                was_public=item.workflow_state == WorkflowState.PUBLISHED and not item.confidential,
                                using_db=connection)
@@ -277,14 +356,14 @@ async def transition(model: type[ContentItem], item_id: uuid.UUID, action: str, 
                      comment: str = "") -> EditResult:
     spec = TRANSITIONS.get(action)
     if spec is None:
-        raise EditError(f"Unknown action {action!r}: use one of {', '.join(TRANSITIONS)}.", field="action",
-                        code="INVALID_TRANSITION")
+        raise EditError(messages.UNKNOWN_ACTION, field="action", code="INVALID_TRANSITION", action=action,
+                        actions=", ".join(TRANSITIONS))
     async with in_transaction() as connection:
         item = await _locked(model, item_id, connection)
         source = item.workflow_state
         if source not in spec.sources:
-            raise EditError(f"Cannot {action} an item that is {source.value}.", field="action",
-                            code="INVALID_TRANSITION")
+            raise EditError(messages.INVALID_TRANSITION, field="action", code="INVALID_TRANSITION",
+                            action=Term.action(action), state=Term.state(source))
         item.workflow_state = spec.target
         item.version += 1
         await save_item(item, actor=actor.name, using_db=connection)
@@ -300,18 +379,18 @@ async def revert(model: type[ContentItem], item_id: uuid.UUID, revision: int, ac
     """Restore the editable fields as they were after `revision` (a new revision records it)."""
     stored = await Revision.filter(item_type=model.__name__, item_id=item_id, version=revision).order_by("-id").first()
     if stored is None:
-        raise EditError(f"This item has no revision {revision}.", field="revision", code="NOT_FOUND")
+        raise EditError(messages.NO_REVISION, field="revision", code="NOT_FOUND", revision=revision)
     current = await model.get_or_none(id=item_id)
     if current is None:
-        raise EditError("No such item, or you are not allowed to change it.", code="NOT_FOUND")
+        raise EditError(messages.NOT_FOUND_OR_FORBIDDEN, code="NOT_FOUND")
     known = set(editable_fields(model)) - NOT_REVERTED
     values = {name: _from_json(model, name, value) for name, value in stored.snapshot.items() if name in known}
     for f in model._meta.fields_map.values():  # references to items deleted since
         if isinstance(f, tf.relational.ForeignKeyFieldInstance) and values.get(f.source_field) is not None:
             if not await f.related_model.exists(id=values[f.source_field]):
-                raise EditError(f"Revision {revision} refers to a {f.related_model.__name__} that no longer "
-                                f"exists: set {_camel(f.source_field)} to another one first.",
-                                field=_camel(f.source_field), code="NOT_FOUND")
+                raise EditError(messages.REVISION_TARGET_GONE, field=_camel(f.source_field), code="NOT_FOUND",
+                                revision=revision, type=Term.content_type(f.related_model.__name__),
+                                reference=_camel(f.source_field))
     return await update(model, item_id, current.version, values, actor, note=f"revert to {revision}",
                         action="revert")
 

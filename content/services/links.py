@@ -8,8 +8,9 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from content import models as m
+from content.i18n import messages
 from content.models.editing import AuditEntry
-from content.services.editing import Actor, EditError
+from content.services.editing import Actor, EditError, Term
 from content.services.outbox import UPSERT, record_changes
 
 
@@ -43,13 +44,14 @@ async def set_link(source: m.ContentItem, relation: str, target: m.ContentItem, 
     type_name = type(source).__name__
     spec = LINKS.get((type_name, relation))
     if spec is None:
-        names = ", ".join(relations_of(type_name)) or "none"
-        raise EditError(f"{type_name} has no relation {relation!r} (it has: {names}).", field="relation",
-                        code="INVALID_RELATION")
+        names = relations_of(type_name)
+        raise EditError(messages.NO_SUCH_RELATION if names else messages.NO_RELATIONS, field="relation",
+                        code="INVALID_RELATION", type=Term.content_type(type_name), relation=relation,
+                        relations=", ".join(names))
     target_type = type(target).__name__
     if spec.target_type is not None and target_type != spec.target_type:
-        raise EditError(f"{relation} links to a {spec.target_type}, not a {target_type}.", field="target",
-                        code="INVALID_ID")
+        raise EditError(messages.WRONG_TARGET_TYPE, field="target", code="INVALID_ID", relation=relation,
+                        expected=Term.content_type(spec.target_type), type=Term.content_type(target_type))
     if spec.target_fk is None:
         keys = {spec.source_fk: source.id, "target_type": target_type, "target_id": target.id}
     else:

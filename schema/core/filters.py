@@ -13,6 +13,7 @@ from strawberry.utils.str_converters import to_camel_case
 from tortoise.expressions import Q, RawSQL
 from tortoise.models import Model
 
+from content.i18n import messages
 from schema.core.enums import Language, OrderDirection, WorkflowState
 from schema.core.ids import from_global_id
 from schema.core.pagination import Connection, paginate
@@ -70,10 +71,7 @@ class ContentFilter:
         # a value reached the driver and came back as a masked "Unexpected error.".
         for name, value in vars(self).items():
             if isinstance(value, str) and ("\x00" in value or not _is_utf8(value)):
-                raise UserError(UNUSABLE_TEXT, field=to_camel_case(name))
-
-
-UNUSABLE_TEXT = "`{field}` contains a character text cannot hold (U+0000 or a lone surrogate)."
+                raise UserError(messages.UNUSABLE_TEXT, field=to_camel_case(name))
 
 
 def _is_utf8(text: str) -> bool:

@@ -1,8 +1,9 @@
 """Mutations: create/update/delete for every content type, link/unlink, transition, revert.
 
 Each mutation checks its permission (schema.permissions) before touching anything; problems come
-back in the payload's `errors`, never as server errors. A forbidden change and an unknown item get
-the same answer, so the API never reveals what exists.
+back in the payload's `errors`, never as server errors, in the request's language (Accept-Language;
+English without one). A forbidden change and an unknown item get the same answer, so the API never
+reveals what exists.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from typing import Any, Callable
 import strawberry
 from strawberry.types import Info
 
+from content.i18n import messages
 from content.models import CONTENT_TYPES, ContentItem
 from content.services import editing
+from content.services.editing import Term
 from content.services.links import set_link
 from schema.core.ids import from_global_id
 from schema.editing.inputs import INPUTS
 from schema.editing.types import ContentPayload, FieldError, MutationResult, payload_type
-from schema.editing.validation import check_free_text, values_from_input
-from schema.errors import UserError
+from schema.editing.validation import check_free_text, field_error, user_error_text, values_from_input
+from schema.errors import UserError, context_language
 from schema.permissions import (
     CONFIDENTIAL_TYPES,
     Role,
@@ -32,7 +35,6 @@ from schema.permissions import (
     can_update,
 )
 
-NOT_ALLOWED = "No such item, or you are not allowed to change it."
 MAX_COMMENT = 2000  # workflow comments (the revision note keeps the first 200 characters)
 
 
@@ -49,17 +51,21 @@ def _actor(viewer: Viewer) -> editing.Actor:
     return editing.Actor(name=viewer.name, role=viewer.role.value)
 
 
-def _denied(viewer: Viewer, message: str = NOT_ALLOWED) -> list[FieldError]:
+def _language(info: Info) -> str:
+    return context_language(info.context)
+
+
+def _denied(info: Info, msgid: str = messages.NOT_FOUND_OR_FORBIDDEN, **params: Any) -> list[FieldError]:
     """Unknown, hidden and forbidden look alike unless the caller can see the item anyway."""
-    if viewer.role == Role.ANONYMOUS:
-        return [FieldError(field=None, message="Authentication required: send an API token.",
-                           code="UNAUTHENTICATED")]
-    return [FieldError(field=None, message=message, code="FORBIDDEN")]
+    language = _language(info)
+    if info.context.viewer.role == Role.ANONYMOUS:
+        return [field_error(language, None, "UNAUTHENTICATED", messages.TOKEN_REQUIRED)]
+    return [field_error(language, None, "FORBIDDEN", msgid, **params)]
 
 
-def _not_permitted(viewer: Viewer, what: str) -> list[FieldError]:
+def _not_permitted(info: Info, msgid: str, **params: Any) -> list[FieldError]:
     # Only for items the caller can see: saying "not allowed" reveals nothing they don't know.
-    return _denied(viewer, f"You are not allowed to {what}.")
+    return _denied(info, msgid, **params)
 
 
 async def _item(info: Info, global_id: str, type_name: str | None = None) -> tuple[ContentItem | None, list[FieldError]]:
@@ -67,22 +73,21 @@ async def _item(info: Info, global_id: str, type_name: str | None = None) -> tup
     try:
         found_type, item_id = from_global_id(global_id, type_name)
     except UserError as exc:
-        return None, [FieldError(field="id", message=exc.message, code="INVALID_ID")]
+        return None, [FieldError(field="id", message=user_error_text(exc, _language(info)), code="INVALID_ID")]
     model = CONTENT_TYPES.get(found_type)
     item = await info.context.loaders.by_id(model).load(item_id) if model else None
     if item is None:
-        return None, _denied(info.context.viewer)
+        return None, _denied(info)
     return item, []
 
 
-def _check_confidential(viewer: Viewer, values: dict[str, Any], errors: list[FieldError]) -> None:
-    if values.get("confidential") and not can_set_confidential(viewer):
-        errors.append(FieldError(field="confidential", code="FORBIDDEN",
-                                 message="Only case officers and administrators may mark an item confidential."))
+def _check_confidential(info: Info, values: dict[str, Any], errors: list[FieldError]) -> None:
+    if values.get("confidential") and not can_set_confidential(info.context.viewer):
+        errors.append(field_error(_language(info), "confidential", "FORBIDDEN", messages.CONFIDENTIAL_NOT_ALLOWED))
 
 
-def _edit_error(exc: editing.EditError) -> list[FieldError]:
-    return [FieldError(field=exc.field, message=exc.message, code=exc.code)]
+def _edit_error(info: Info, exc: editing.EditError) -> list[FieldError]:
+    return [FieldError(field=exc.field, message=exc.text(_language(info)), code=exc.code)]
 
 
 def _create_resolver(type_name: str, payload: type) -> Callable[..., Any]:
@@ -91,10 +96,11 @@ def _create_resolver(type_name: str, payload: type) -> Callable[..., Any]:
     async def resolver(info: Info, input: Any) -> Any:
         viewer = info.context.viewer
         if not can_create(viewer, type_name):
-            return payload(node=None, errors=_denied(viewer, f"You are not allowed to create a {type_name}."))
+            return payload(node=None, errors=_denied(info, messages.NOT_ALLOWED_TO_CREATE,
+                                                     type=Term.content_type(type_name)))
         values, errors = await values_from_input(info, input, inputs.fields, creating=True)
         if type_name not in CONFIDENTIAL_TYPES:  # those are confidential whatever is sent
-            _check_confidential(viewer, values, errors)
+            _check_confidential(info, values, errors)
         source = None
         if input.translation_of:
             # The group is joined (and the source's started) by editing.create, in its transaction:
@@ -106,7 +112,7 @@ def _create_resolver(type_name: str, payload: type) -> Callable[..., Any]:
         try:
             result = await editing.create(model, values, _actor(viewer), translation_of=source)
         except editing.EditError as exc:
-            return payload(node=None, errors=_edit_error(exc))
+            return payload(node=None, errors=_edit_error(info, exc))
         return payload(node=result.item, errors=[])
 
     resolver.__annotations__ = {"info": Info, "input": inputs.create, "return": payload}
@@ -122,15 +128,15 @@ def _update_resolver(type_name: str, payload: type) -> Callable[..., Any]:
         if item is None:
             return payload(node=None, errors=errors)
         if not can_update(viewer, item):
-            return payload(node=None, errors=_not_permitted(viewer, "change this item"))
+            return payload(node=None, errors=_not_permitted(info, messages.NOT_ALLOWED_TO_CHANGE))
         values, errors = await values_from_input(info, input, inputs.fields, creating=False)
-        _check_confidential(viewer, values, errors)
+        _check_confidential(info, values, errors)
         if errors:
             return payload(node=None, errors=errors)
         try:
             result = await editing.update(model, item.id, version, values, _actor(viewer))
         except editing.EditError as exc:
-            return payload(node=None, errors=_edit_error(exc))
+            return payload(node=None, errors=_edit_error(info, exc))
         return payload(node=result.item, errors=[])
 
     resolver.__annotations__ = {"info": Info, "id": strawberry.ID, "version": int, "input": inputs.update,
@@ -147,11 +153,11 @@ def _delete_resolver(type_name: str) -> Callable[..., Any]:
         if item is None:
             return MutationResult(ok=False, errors=errors)
         if not can_delete(viewer, item):
-            return MutationResult(ok=False, errors=_not_permitted(viewer, "delete this item"))
+            return MutationResult(ok=False, errors=_not_permitted(info, messages.NOT_ALLOWED_TO_DELETE))
         try:
             await editing.delete(model, item.id, _actor(viewer))
         except editing.EditError as exc:
-            return MutationResult(ok=False, errors=_edit_error(exc))
+            return MutationResult(ok=False, errors=_edit_error(info, exc))
         return MutationResult(ok=True, errors=[])
 
     resolver.__annotations__ = {"info": Info, "id": strawberry.ID, "return": MutationResult}
@@ -164,13 +170,14 @@ async def _transition(info: Info, id: strawberry.ID, action: WorkflowAction, com
     if item is None:
         return ContentPayload(node=None, errors=errors)
     if not can_transition(viewer, item, action.value):
-        return ContentPayload(node=None, errors=_not_permitted(viewer, f"{action.value} this item"))
-    if comment and (errors := check_free_text("comment", comment, MAX_COMMENT)):
+        return ContentPayload(node=None, errors=_not_permitted(info, messages.NOT_ALLOWED_TO_TRANSITION,
+                                                               action=Term.action(action.value)))
+    if comment and (errors := check_free_text("comment", comment, MAX_COMMENT, language=_language(info))):
         return ContentPayload(node=None, errors=errors)
     try:
         result = await editing.transition(type(item), item.id, action.value, _actor(viewer), comment or "")
     except editing.EditError as exc:
-        return ContentPayload(node=None, errors=_edit_error(exc))
+        return ContentPayload(node=None, errors=_edit_error(info, exc))
     return ContentPayload(node=result.item, errors=[])
 
 
@@ -180,11 +187,11 @@ async def _revert(info: Info, id: strawberry.ID, revision: int) -> ContentPayloa
     if item is None:
         return ContentPayload(node=None, errors=errors)
     if not can_update(viewer, item):
-        return ContentPayload(node=None, errors=_not_permitted(viewer, "change this item"))
+        return ContentPayload(node=None, errors=_not_permitted(info, messages.NOT_ALLOWED_TO_CHANGE))
     try:
         result = await editing.revert(type(item), item.id, revision, _actor(viewer))
     except editing.EditError as exc:
-        return ContentPayload(node=None, errors=_edit_error(exc))
+        return ContentPayload(node=None, errors=_edit_error(info, exc))
     return ContentPayload(node=result.item, errors=[])
 
 
@@ -195,17 +202,17 @@ async def _set_link(info: Info, id: strawberry.ID, relation: str, target: strawb
     if item is None:
         return MutationResult(ok=False, errors=errors)
     if not can_update(viewer, item):
-        return MutationResult(ok=False, errors=_not_permitted(viewer, "change this item"))
+        return MutationResult(ok=False, errors=_not_permitted(info, messages.NOT_ALLOWED_TO_CHANGE))
     other, errors = await _item(info, target)
     if other is None:
         return MutationResult(ok=False, errors=[FieldError(field="target", message=e.message, code=e.code)
                                                 for e in errors])
-    if sentence and (errors := check_free_text("sentence", sentence)):
+    if sentence and (errors := check_free_text("sentence", sentence, language=_language(info))):
         return MutationResult(ok=False, errors=errors)
     try:
         await set_link(item, relation, other, _actor(viewer), linked=linked, sentence=sentence)
     except editing.EditError as exc:
-        return MutationResult(ok=False, errors=_edit_error(exc))
+        return MutationResult(ok=False, errors=_edit_error(info, exc))
     return MutationResult(ok=True, errors=[])
 
 
