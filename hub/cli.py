@@ -65,21 +65,21 @@ def serve(
 
 async def _load_demo(settings: Settings) -> list[str]:
     from content.db import database
-    from hub.demo import load_demo_sheets
+    from hub.demo import SHARED_SHEETS, load_demo_sheets
 
     async with database(settings.database_url):
-        return await load_demo_sheets()
+        return await load_demo_sheets(SHARED_SHEETS, LANGUAGE)
 
 
 @app.command(help=t(messages.CLI_DEMO_HELP))
 def demo(
     host: Annotated[str | None, typer.Option(help=t(messages.CLI_HOST_HELP))] = None,
     port: Annotated[int | None, typer.Option(help=t(messages.CLI_PORT_HELP))] = None,
-    no_serve: Annotated[bool, typer.Option("--no-serve", help="Load the data and stop.")] = False,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help=t(messages.CLI_NO_SERVE_HELP))] = False,
 ) -> None:
     init()
     for line in asyncio.run(_load_demo(Settings.from_env())):
-        console.print(f"Sheet {line}")
+        console.print(line)
     if not no_serve:
         serve(host=host, port=port)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from content.i18n import messages, translate, translate_context
 from content.importers.panddh.store import Catalog, SheetImportError, import_sheet
 from content.samples.panddh import read_sample, sample_names
 
@@ -16,8 +17,8 @@ def shared_sheets(folder: Path = SHARED_SHEETS) -> list[Path]:
     return sorted(folder.glob("*.txt")) if folder.is_dir() else []
 
 
-async def load_demo_sheets(folder: Path = SHARED_SHEETS) -> list[str]:
-    """Import the example sheets and any published ones; returns one line per sheet."""
+async def load_demo_sheets(folder: Path = SHARED_SHEETS, language: str = "en") -> list[str]:
+    """Import the example sheets and any published ones; returns one line per sheet, in `language`."""
     lines: list[str] = []
     catalog = await Catalog.load()
     sources: list[tuple[str, str | Path]] = [(f"example:{n}", read_sample(n)) for n in sample_names()]
@@ -26,9 +27,12 @@ async def load_demo_sheets(folder: Path = SHARED_SHEETS) -> list[str]:
         try:
             result = await import_sheet(sheet, source=name, catalog=catalog)
         except SheetImportError as exc:
-            lines.append(f"{exc}")
+            lines.append(translate(messages.CLI_DEMO_SHEET_FAILED, language, error=exc))
             continue
-        lines.append(f"{name}: measure {result.measure_number} {result.status}")
+        outcome = messages.IMPORT_RESULTS.get(result.status)
+        lines.append(translate(messages.CLI_DEMO_SHEET, language, name=name, number=result.measure_number,
+                               result=translate_context("ImportResult", outcome, language) if outcome
+                               else result.status))
         if catalog.dirty:
             catalog = await Catalog.load()
     return lines

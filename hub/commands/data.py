@@ -6,7 +6,8 @@
     marsad attach ITEM-ID FILE                          attach a PDF, DOCX or TXT file to an item
     marsad generate --items N [--seed S]                a synthetic archive (benchmarks, demos)
 
-The database and MARSAD_HOME come from the environment (hub.settings.Settings).
+The database and MARSAD_HOME come from the environment (hub.settings.Settings); messages are in the
+command line's language (as hub.cli.LANGUAGE: MARSAD_LANGUAGE, LANG..., else English).
 """
 
 from __future__ import annotations
@@ -22,11 +23,33 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from content.i18n import (
+    content_type_label,
+    environment_language,
+    format_number,
+    messages,
+    translate,
+    translate_context,
+    translate_plural,
+)
 from content.models import WorkflowState
 from hub.settings import Settings
 
+# As hub.cli.LANGUAGE (this module is imported by hub.cli, so it does not import it).
+LANGUAGE = environment_language("en")
+
+
+def t(message: str, **params: object) -> str:
+    return translate(message, LANGUAGE, **params)
+
+
+def _headings(context: str, headings: dict[str, str]) -> list[str]:
+    """Column headings (messages.IMPORT_COLUMNS...) in the command line's language."""
+    return [translate_context(context, heading, LANGUAGE) for heading in headings.values()]
+
+
 console = Console()
-import_app = typer.Typer(help="Import status sheets or a backup dump.", no_args_is_help=True)
+import_app = typer.Typer(help=t(messages.CLI_IMPORT_HELP), no_args_is_help=True)
 T = TypeVar("T")
 
 
@@ -61,15 +84,14 @@ def _changes(result, types: tuple[str, ...]) -> str:  # type: ignore[no-untyped-
 # marsad import panddh
 
 
-@import_app.command("panddh")
+@import_app.command("panddh", help=t(messages.CLI_IMPORT_PANDDH_HELP))
 def import_panddh(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Status sheets (UTF-8 text files).",
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help=t(messages.CLI_SHEETS_HELP),
                                                 show_default=False)],
-    state: Annotated[WorkflowState, typer.Option(help="Workflow state of the imported measures and items.")]
+    state: Annotated[WorkflowState, typer.Option(help=t(messages.CLI_STATE_HELP))]
     = WorkflowState.PUBLISHED,
-    actor: Annotated[str, typer.Option(help="Recorded as the author of the changes.")] = "importer",
+    actor: Annotated[str, typer.Option(help=t(messages.CLI_ACTOR_HELP))] = "importer",
 ) -> None:
-    """Import PANDDH status sheets: one measure per file, each file in its own transaction."""
     from content.importers.panddh.store import import_sheets
     from content.models import Mechanism
     from content.reference import load_reference_data
@@ -81,24 +103,28 @@ def import_panddh(
             if not await Mechanism.exists():
                 await load_reference_data()  # the alias index needs the mechanisms and institutions
             with _progress() as progress:
-                task = progress.add_task("Importing sheets", total=len(files))
+                task = progress.add_task(t(messages.CLI_IMPORTING_SHEETS), total=len(files))
                 return await import_sheets(
                     files, state=state, actor=actor, on_result=lambda _: progress.advance(task)
                 )
 
     batch = _run(work)
-    table = Table(title="PANDDH import")
-    table.add_column("file", overflow="fold")
-    for name in ("measure", "result", "items +/~/-", "records +/~/-", "links"):
-        table.add_column(name, justify="right" if name != "result" else "left")
+    table = Table(title=t(messages.CLI_PANDDH_IMPORT))
+    for name, heading in zip(messages.IMPORT_COLUMNS, _headings("ImportColumn", messages.IMPORT_COLUMNS)):
+        if name == "file":
+            table.add_column(heading, overflow="fold")
+        else:
+            table.add_column(heading, justify="left" if name == "result" else "right")
     for r in batch.results:
+        outcome = messages.IMPORT_RESULTS.get(r.status)
         table.add_row(
-            Path(r.source).name, str(r.measure_number or "-"), r.status,
+            Path(r.source).name, str(r.measure_number or "-"),
+            translate_context("ImportResult", outcome, LANGUAGE) if outcome else r.status,
             _changes(r, ("AchievementItem",)), _changes(r, RECORD_TYPES), str(r.links),
         )
     console.print(table)
     s = batch.summary
-    totals = Table("rows", "created", "updated", "deleted", title="Rows written")
+    totals = Table(*_headings("RowsColumn", messages.ROWS_COLUMNS), title=t(messages.CLI_ROWS_WRITTEN))
     for kind in sorted(set(s["rows_created"]) | set(s["rows_updated"]) | set(s["rows_deleted"])):
         if kind == "reindexed":
             continue
@@ -107,11 +133,12 @@ def import_panddh(
         console.print(totals)
     s = batch.summary
     console.print(
-        f"{s['files']} files: {s['created']} created, {s['updated']} updated, {s['unchanged']} unchanged, "
-        f"{s['failed']} failed; {s['links']} links made", highlight=False,
+        translate_plural(*messages.CLI_IMPORT_SUMMARY, s["files"], LANGUAGE, created=s["created"],
+                         updated=s["updated"], unchanged=s["unchanged"], failed=s["failed"], links=s["links"]),
+        highlight=False,
     )
     for failure in batch.failures:
-        console.print(f"[red]FAILED[/red] {failure.error}", soft_wrap=True, highlight=False)
+        console.print(f"[red]{t(messages.CLI_FAILED)}[/red] {failure.error}", soft_wrap=True, highlight=False)
     if batch.failures:
         raise typer.Exit(1)
 
@@ -120,39 +147,39 @@ def import_panddh(
 # marsad import dump / marsad export
 
 
-@import_app.command("dump")
+@import_app.command("dump", help=t(messages.CLI_IMPORT_DUMP_HELP))
 def import_dump(
-    file: Annotated[Path, typer.Argument(help="A .jsonl file written by `marsad export`.", show_default=False)],
-    merge: Annotated[bool, typer.Option("--merge", help="Add to a database that already holds content.")] = False,
+    file: Annotated[Path, typer.Argument(help=t(messages.CLI_DUMP_FILE_HELP), show_default=False)],
+    merge: Annotated[bool, typer.Option("--merge", help=t(messages.CLI_MERGE_HELP))] = False,
 ) -> None:
-    """Restore a backup into an empty database (the schema is created if need be)."""
     from content.backup import RestoreError, import_jsonl
 
     async def work(settings: Settings):  # type: ignore[no-untyped-def]
         with _progress() as progress:
-            task = progress.add_task("Restoring", total=None)
+            task = progress.add_task(t(messages.CLI_RESTORING), total=None)
             return await import_jsonl(
                 file, merge, database_url=settings.database_url,
-                progress=lambda table, rows: progress.update(task, advance=rows, description=f"Restoring {table}"),
+                progress=lambda table, rows: progress.update(
+                    task, advance=rows, description=t(messages.CLI_RESTORING_TABLE, table=table)),
             )
 
     try:
         result = _run(work)
     except RestoreError as exc:
         raise _fail(str(exc)) from None
-    table = Table("table", "restored", "skipped", title=f"Restored {file.name}")
+    table = Table(*_headings("RestoreColumn", messages.RESTORE_COLUMNS),
+                  title=t(messages.CLI_RESTORED_TITLE, file=file.name))
     for name in sorted(set(result.inserted) | set(result.skipped)):
         table.add_row(name, str(result.inserted.get(name, 0)), str(result.skipped.get(name, 0)))
     console.print(table)
     rate = result.items / result.seconds if result.seconds else 0
-    console.print(f"{result.rows} rows, {result.items} content items in {result.seconds:.1f} s "
-                  f"({rate:,.0f} items/s); the items are queued for indexing", highlight=False)
+    console.print(t(messages.CLI_RESTORED, rows=result.rows, items=result.items, seconds=f"{result.seconds:.1f}",
+                    rate=format_number(round(rate), LANGUAGE)), highlight=False)
 
 
 def export(
-    file: Annotated[Path, typer.Argument(help="Where to write the dump (.jsonl).", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=t(messages.CLI_EXPORT_FILE_HELP), show_default=False)],
 ) -> None:
-    """Back the whole database up as JSON Lines (deterministic: same data, same bytes)."""
     from content.backup import export_jsonl
 
     async def work(settings: Settings):  # type: ignore[no-untyped-def]
@@ -165,8 +192,8 @@ def export(
 
     counts, seconds = _run(work)
     total = sum(counts.values())
-    console.print(f"Wrote {file}: {total} rows from {sum(1 for n in counts.values() if n)} tables "
-                  f"in {seconds:.1f} s", highlight=False)
+    console.print(t(messages.CLI_EXPORTED, file=file, rows=total, tables=sum(1 for n in counts.values() if n),
+                    seconds=f"{seconds:.1f}"), highlight=False)
 
 
 # --------------------------------------------------------------------------
@@ -174,11 +201,10 @@ def export(
 
 
 def attach(
-    item: Annotated[str, typer.Argument(metavar="ITEM-ID", help="A GraphQL global ID or a UUID.", show_default=False)],
-    file: Annotated[Path, typer.Argument(help="A PDF, DOCX or TXT file.", show_default=False)],
-    actor: Annotated[str, typer.Option(help="Recorded as who attached the file.")] = "cli",
+    item: Annotated[str, typer.Argument(metavar="ITEM-ID", help=t(messages.CLI_ITEM_ID_HELP), show_default=False)],
+    file: Annotated[Path, typer.Argument(help=t(messages.CLI_ATTACH_FILE_HELP), show_default=False)],
+    actor: Annotated[str, typer.Option(help=t(messages.CLI_ATTACH_ACTOR_HELP))] = "cli",
 ) -> None:
-    """Attach a file to a content item: stored by checksum, its text extracted for search."""
     from content.attachments import AttachmentError, attach_file, resolve_item
 
     async def work(settings: Settings):  # type: ignore[no-untyped-def]
@@ -193,13 +219,14 @@ def attach(
         item_type, row = _run(work)
     except (LookupError, AttachmentError) as exc:
         raise _fail(str(exc)) from None
+    # English names the type as the API does (AchievementItem); other languages give its label.
+    type_name = item_type if LANGUAGE == "en" else content_type_label(item_type, LANGUAGE)
     console.print(
-        f"Attached {row.name} to {item_type} {row.item_id}: {row.media_type}, {row.size} bytes, "
-        f"sha256 {row.checksum}, {len(row.text)} characters of text", soft_wrap=True, highlight=False,
+        t(messages.CLI_ATTACHED, name=row.name, type=type_name, id=row.item_id, media_type=row.media_type,
+          size=row.size, checksum=row.checksum, characters=len(row.text)), soft_wrap=True, highlight=False,
     )
     if not row.text:
-        console.print("[yellow]No text could be extracted (a scanned document?): it will not be found by "
-                      "searching its words.[/yellow]")
+        console.print(f"[yellow]{t(messages.CLI_NO_TEXT)}[/yellow]")
 
 
 # --------------------------------------------------------------------------
@@ -207,10 +234,9 @@ def attach(
 
 
 def generate(
-    items: Annotated[int, typer.Option(help="How many content items to add.", min=1)] = 1000,
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same archive.")] = 2021,
+    items: Annotated[int, typer.Option(help=t(messages.CLI_ITEMS_HELP), min=1)] = 1000,
+    seed: Annotated[int, typer.Option(help=t(messages.CLI_SEED_HELP))] = 2021,
 ) -> None:
-    """Add a synthetic archive (Arabic measures, items, recommendations, documents...) for benchmarks."""
     from content.generate import generate as make
 
     async def work(settings: Settings):  # type: ignore[no-untyped-def]
@@ -218,25 +244,27 @@ def generate(
 
         async with database(settings.database_url):
             with _progress() as progress:
-                task = progress.add_task("Generating", total=items)
+                task = progress.add_task(t(messages.CLI_GENERATING), total=items)
                 started = time.perf_counter()
                 result = await make(items, seed=seed, progress=lambda n: progress.update(task, completed=n))
                 return result, time.perf_counter() - started
 
     result, seconds = _run(work)
-    table = Table("type", "items", title=f"Generated (seed {seed})")
+    table = Table(*_headings("GenerateColumn", messages.GENERATE_COLUMNS),
+                  title=t(messages.CLI_GENERATED_TITLE, seed=seed))
     for name, n in sorted(result.counts.items()):
         table.add_row(name, str(n))
     console.print(table)
-    console.print(f"{result.items} content items, {sum(result.rows.values())} rows in {seconds:.1f} s "
-                  f"({result.items / seconds:,.0f} items/s)", highlight=False)
+    console.print(t(messages.CLI_GENERATED, items=result.items, rows=sum(result.rows.values()),
+                    seconds=f"{seconds:.1f}", rate=format_number(round(result.items / seconds), LANGUAGE)),
+                  highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add the data commands to the `marsad` CLI."""
     app.add_typer(import_app, name="import")
-    app.command("export")(export)
-    app.command("attach")(attach)
-    app.command("generate")(generate)
+    app.command("export", help=t(messages.CLI_EXPORT_HELP))(export)
+    app.command("attach", help=t(messages.CLI_ATTACH_HELP))(attach)
+    app.command("generate", help=t(messages.CLI_GENERATE_HELP))(generate)
 
 

@@ -1,4 +1,5 @@
-"""`marsad token create|list|revoke`."""
+"""`marsad token create|list|revoke`, in the command line's language (hub.cli.LANGUAGE: MARSAD_LANGUAGE,
+LANG..., else English)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,20 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from content.i18n import environment_language, messages, translate, translate_context
 from hub.settings import Settings
 from schema.permissions import Role
 
+# As hub.cli.LANGUAGE (this module is imported by hub.cli, so it does not import it).
+LANGUAGE = environment_language("en")
+
+
+def t(message: str, **params: object) -> str:
+    return translate(message, LANGUAGE, **params)
+
+
 console = Console()
-token_app = typer.Typer(help="API tokens (sent as `Authorization: Bearer <token>`).", no_args_is_help=True)
+token_app = typer.Typer(help=t(messages.CLI_TOKEN_HELP), no_args_is_help=True)
 
 
 async def _in_database(work):  # type: ignore[no-untyped-def]
@@ -26,12 +36,11 @@ async def _in_database(work):  # type: ignore[no-untyped-def]
         return await work()
 
 
-@token_app.command("create")
+@token_app.command("create", help=t(messages.CLI_TOKEN_CREATE_HELP))
 def create(
-    role: Annotated[Role, typer.Option(help="anonymous, partner, editor, reviewer, case_officer or admin.")],
-    name: Annotated[str, typer.Option(help="A unique name (who or what uses the token).")],
+    role: Annotated[Role, typer.Option(help=t(messages.CLI_TOKEN_ROLE_HELP))],
+    name: Annotated[str, typer.Option(help=t(messages.CLI_TOKEN_NAME_HELP))],
 ) -> None:
-    """Create a token; it is printed once, alone on the last line."""
     from content.services.tokens import create_token
 
     try:
@@ -41,17 +50,16 @@ def create(
         raise typer.Exit(1) from None
     # Names are the caller's text: never rich markup (a "[/]" in one made this line fail, after the
     # token was stored and before it was shown).
-    console.print(f"Token {escape(repr(name.strip()))} ({role.value}) created. It is shown only now; keep it safe:")
+    console.print(t(messages.CLI_TOKEN_CREATED, name=escape(repr(name.strip())), role=role.value))
     typer.echo(token)
 
 
-@token_app.command("list")
+@token_app.command("list", help=t(messages.CLI_TOKEN_LIST_HELP))
 def list_() -> None:
-    """List tokens (never their values)."""
     from content.services.tokens import list_tokens
 
     rows = asyncio.run(_in_database(list_tokens))
-    table = Table("name", "role", "prefix", "created", "last used", "revoked")
+    table = Table(*(translate_context("TokenColumn", heading, LANGUAGE) for heading in messages.TOKEN_COLUMNS.values()))
     for row in rows:
         table.add_row(escape(row.name), row.role, row.prefix + "…", f"{row.created:%Y-%m-%d %H:%M}",
                       f"{row.last_used:%Y-%m-%d %H:%M}" if row.last_used else "-",
@@ -59,15 +67,14 @@ def list_() -> None:
     console.print(table)
 
 
-@token_app.command("revoke")
-def revoke(name: Annotated[str, typer.Argument(help="The token's name.")]) -> None:
-    """Revoke a token: requests with it get 401 from now on."""
+@token_app.command("revoke", help=t(messages.CLI_TOKEN_REVOKE_HELP))
+def revoke(name: Annotated[str, typer.Argument(help=t(messages.CLI_TOKEN_NAME_ARGUMENT_HELP))]) -> None:
     from content.services.tokens import revoke_token
 
     if not asyncio.run(_in_database(lambda: revoke_token(name))):
-        console.print(f"[red]No live token named {escape(repr(name))}.[/red]")
+        console.print(f"[red]{t(messages.CLI_TOKEN_NOT_LIVE, name=escape(repr(name)))}[/red]")
         raise typer.Exit(1)
-    console.print(f"Token {escape(repr(name))} revoked.")
+    console.print(t(messages.CLI_TOKEN_REVOKED, name=escape(repr(name))))
 
 
 def register(app: typer.Typer) -> None:
