@@ -33,6 +33,35 @@ def mentioned_in_loader(loaders: Loaders, target_type: str) -> DataLoader[uuid.U
     return loaders._get(("mentioned_in", target_type), load)
 
 
+def mentioned_targets_loader(loaders: Loaders) -> DataLoader[tuple[uuid.UUID, str], list[Any]]:
+    """Visible records of one type an item mentions, keyed (item id, type name): one batch for both
+    the mentions and the targets, so the field can hand graphql-core the loader's future."""
+
+    async def load(keys: list[tuple[uuid.UUID, str]]) -> list[list[Any]]:
+        by_item = await mentions_by_item_loader(loaders).load_many(list({item for item, _ in keys}))
+        wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
+        item_mentions: dict[uuid.UUID, list[Any]] = {}
+        for group in by_item:
+            for mention in group:
+                item_mentions.setdefault(mention.item_id, []).append(mention)
+                wanted[mention.target_type].add(mention.target_id)
+        found: dict[tuple[str, uuid.UUID], Any] = {}
+        for type_name, ids in wanted.items():
+            model = m.CONTENT_TYPES.get(type_name)
+            if model is None:
+                continue
+            for row in await loaders.by_id(model).load_many(list(ids)):
+                if row is not None:
+                    found[(type_name, row.id)] = row
+        return [
+            [found[(t, x.target_id)] for x in item_mentions.get(item, [])
+             if x.target_type == t and (t, x.target_id) in found]
+            for item, t in keys
+        ]
+
+    return loaders._get("mentioned_targets", load)
+
+
 def mentions_by_item_loader(loaders: Loaders) -> DataLoader[uuid.UUID, list[m.Mention]]:
     async def load(keys: list[uuid.UUID]) -> list[list[m.Mention]]:
         rows = await m.Mention.filter(item_id__in=keys).order_by("id")
@@ -49,5 +78,5 @@ class Mentionable:
     """Mixin: `mentionedIn` for types that achievement items can mention."""
 
     @strawberry.field(description="Achievement items that mention this record.")
-    async def mentioned_in(self, info: Info) -> list[AchievementItemRef]:
-        return await mentioned_in_loader(info.context.loaders, type(self).__name__).load(self.id)
+    def mentioned_in(self, info: Info) -> list[AchievementItemRef]:
+        return mentioned_in_loader(info.context.loaders, type(self).__name__).load(self.id)

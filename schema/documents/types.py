@@ -28,24 +28,24 @@ class Document(ModelBacked, Mentionable, Content):
     status_label = label_field("status")
 
     @strawberry.field
-    async def mechanism(self, info: Info) -> MechanismRef | None:
+    def mechanism(self, info: Info) -> MechanismRef | None:
         if self.mechanism_id is None:
             return None
-        return await info.context.loaders.by_id(m.Mechanism).load(self.mechanism_id)
+        return info.context.loaders.by_id(m.Mechanism).load(self.mechanism_id)
 
     @strawberry.field
-    async def session(self, info: Info) -> SessionRef | None:
+    def session(self, info: Info) -> SessionRef | None:
         if self.session_id is None:
             return None
-        return await info.context.loaders.by_id(m.Session).load(self.session_id)
+        return info.context.loaders.by_id(m.Session).load(self.session_id)
 
     @strawberry.field(description="Recommendations this document is the source of.")
-    async def recommendations(self, info: Info) -> list[Recommendation]:
-        return await info.context.loaders.children(m.Recommendation, "source_document_id").load(self.id)
+    def recommendations(self, info: Info) -> list[Recommendation]:
+        return info.context.loaders.children(m.Recommendation, "source_document_id").load(self.id)
 
     @strawberry.field(description="NGO interactions this document responds to.")
-    async def ngo_interactions(self, info: Info) -> list[NgoInteractionRef]:
-        return await info.context.loaders.children(m.NgoInteraction, "response_document_id").load(self.id)
+    def ngo_interactions(self, info: Info) -> list[NgoInteractionRef]:
+        return info.context.loaders.children(m.NgoInteraction, "response_document_id").load(self.id)
 
 
 @strawberry.type
@@ -58,10 +58,10 @@ class FollowUpAction:
         return isinstance(obj, m.FollowUpAction)
 
     @strawberry.field
-    async def institution(self, info: Info) -> InstitutionRef | None:
+    def institution(self, info: Info) -> InstitutionRef | None:
         if self.institution_id is None:
             return None
-        return await info.context.loaders.by_id(m.Institution).load(self.institution_id)
+        return info.context.loaders.by_id(m.Institution).load(self.institution_id)
 
 
 @strawberry.type(description="A recommendation a mechanism addressed to the state.")
@@ -77,34 +77,34 @@ class Recommendation(ModelBacked, Mentionable, Content):
     implementation_status_label = label_field("implementation_status")
 
     @strawberry.field
-    async def mechanism(self, info: Info) -> MechanismRef | None:
-        return await info.context.loaders.by_id(m.Mechanism).load(self.mechanism_id)
+    def mechanism(self, info: Info) -> MechanismRef | None:
+        return info.context.loaders.by_id(m.Mechanism).load(self.mechanism_id)
 
     @strawberry.field
-    async def session(self, info: Info) -> SessionRef | None:
+    def session(self, info: Info) -> SessionRef | None:
         if self.session_id is None:
             return None
-        return await info.context.loaders.by_id(m.Session).load(self.session_id)
+        return info.context.loaders.by_id(m.Session).load(self.session_id)
 
     @strawberry.field
-    async def source_document(self, info: Info) -> Document | None:
+    def source_document(self, info: Info) -> Document | None:
         if self.source_document_id is None:
             return None
-        return await info.context.loaders.by_id(m.Document).load(self.source_document_id)
+        return info.context.loaders.by_id(m.Document).load(self.source_document_id)
 
     @strawberry.field
-    async def themes(self, info: Info) -> list[ThemeRef]:
+    def themes(self, info: Info) -> list[ThemeRef]:
         loader = info.context.loaders.linked(m.RecommendationTheme, "recommendation_id", "theme_id", m.Theme)
-        return await loader.load(self.id)
+        return loader.load(self.id)
 
     @strawberry.field
-    async def responsible_institutions(self, info: Info) -> list[InstitutionRef]:
+    def responsible_institutions(self, info: Info) -> list[InstitutionRef]:
         loader = info.context.loaders.linked(
             m.RecommendationInstitution, "recommendation_id", "institution_id", m.Institution
         )
-        return await loader.load(self.id)
+        return loader.load(self.id)
 
     @strawberry.field
-    async def follow_up_actions(self, info: Info) -> list[FollowUpAction]:
+    def follow_up_actions(self, info: Info) -> list[FollowUpAction]:
         loader = info.context.loaders.children(m.FollowUpAction, "recommendation_id", ("date", "id"))
-        return await loader.load(self.id)
+        return loader.load(self.id)

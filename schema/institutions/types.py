@@ -41,22 +41,22 @@ class Institution(ModelBacked, Mentionable, Content):
         return [alias for values in by_language.values() for alias in values]
 
     @strawberry.field
-    async def parent(self, info: Info) -> Institution | None:
+    def parent(self, info: Info) -> Institution | None:
         if self.parent_id is None:
             return None
-        return await info.context.loaders.by_id(m.Institution).load(self.parent_id)
+        return info.context.loaders.by_id(m.Institution).load(self.parent_id)
 
     @strawberry.field
-    async def children(self, info: Info) -> list[Institution]:
-        return await info.context.loaders.children(m.Institution, "parent_id", ("title",)).load(self.id)
+    def children(self, info: Info) -> list[Institution]:
+        return info.context.loaders.children(m.Institution, "parent_id", ("title",)).load(self.id)
 
     @strawberry.field(description="Programme measures this ministry is responsible for.")
-    async def program_measures(self, info: Info) -> list[ProgramMeasureRef]:
-        return await info.context.loaders.children(m.ProgramMeasure, "ministry_id", ("number",)).load(self.id)
+    def program_measures(self, info: Info) -> list[ProgramMeasureRef]:
+        return info.context.loaders.children(m.ProgramMeasure, "ministry_id", ("number",)).load(self.id)
 
     @strawberry.field(description="Interactions with this NGO.")
-    async def ngo_interactions(self, info: Info) -> list[NgoInteractionRef]:
-        return await info.context.loaders.children(m.NgoInteraction, "organisation_id").load(self.id)
+    def ngo_interactions(self, info: Info) -> list[NgoInteractionRef]:
+        return info.context.loaders.children(m.NgoInteraction, "organisation_id").load(self.id)
 
     @strawberry.field(description="Presentations before this chamber or committee.")
     async def parliamentary_presentations(self, info: Info) -> list[ParliamentaryPresentationRef]:
@@ -67,16 +67,16 @@ class Institution(ModelBacked, Mentionable, Content):
         return as_chamber + [p for p in as_committee if p.id not in seen]
 
     @strawberry.field(description="Events this institution was a partner of.")
-    async def events(self, info: Info) -> list[EventRef]:
+    def events(self, info: Info) -> list[EventRef]:
         loader = info.context.loaders.linked(m.EventPartner, "institution_id", "event_id", m.Event)
-        return await loader.load(self.id)
+        return loader.load(self.id)
 
     @strawberry.field(description="Recommendations this institution is responsible for.")
-    async def recommendations(self, info: Info) -> list[RecommendationRef]:
+    def recommendations(self, info: Info) -> list[RecommendationRef]:
         loader = info.context.loaders.linked(
             m.RecommendationInstitution, "institution_id", "recommendation_id", m.Recommendation
         )
-        return await loader.load(self.id)
+        return loader.load(self.id)
 
 
 @strawberry.type(description="A theme of the human-rights taxonomy.")
@@ -89,16 +89,16 @@ class Theme(ModelBacked, Content):
         return Names(ar=self.name_ar, fr=self.name_fr, en=self.name_en)
 
     @strawberry.field
-    async def parent(self, info: Info) -> Theme | None:
+    def parent(self, info: Info) -> Theme | None:
         if self.parent_id is None:
             return None
-        return await info.context.loaders.by_id(m.Theme).load(self.parent_id)
+        return info.context.loaders.by_id(m.Theme).load(self.parent_id)
 
     @strawberry.field
-    async def children(self, info: Info) -> list[Theme]:
-        return await info.context.loaders.children(m.Theme, "parent_id", ("title",)).load(self.id)
+    def children(self, info: Info) -> list[Theme]:
+        return info.context.loaders.children(m.Theme, "parent_id", ("title",)).load(self.id)
 
     @strawberry.field
-    async def recommendations(self, info: Info) -> list[RecommendationRef]:
+    def recommendations(self, info: Info) -> list[RecommendationRef]:
         loader = info.context.loaders.linked(m.RecommendationTheme, "theme_id", "recommendation_id", m.Recommendation)
-        return await loader.load(self.id)
+        return loader.load(self.id)

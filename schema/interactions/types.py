@@ -15,8 +15,9 @@ from schema.core.refs import DocumentRef, InstitutionRef, MechanismRef, SessionR
 from schema.core.labels import label_field
 
 
-async def _by_id(info: Info, model: type, item_id: object) -> object | None:
-    return None if item_id is None else await info.context.loaders.by_id(model).load(item_id)
+def _by_id(info: Info, model: type, item_id: object) -> object | None:
+    # The loader's future itself (no coroutine): graphql-core awaits it with the batch.
+    return None if item_id is None else info.context.loaders.by_id(model).load(item_id)
 
 
 @strawberry.type(description="An individual complaint or communication: confidential, case officers only.")
@@ -30,8 +31,8 @@ class Communication(ModelBacked, Content):
     status_label = label_field("status")
 
     @strawberry.field
-    async def mechanism(self, info: Info) -> MechanismRef | None:
-        return await _by_id(info, m.Mechanism, self.mechanism_id)
+    def mechanism(self, info: Info) -> MechanismRef | None:
+        return _by_id(info, m.Mechanism, self.mechanism_id)
 
 
 @strawberry.type(description="A questionnaire, call for input or request for information.")
@@ -49,11 +50,11 @@ class InformationRequest(ModelBacked, Mentionable, Content):
         return self.title
 
     @strawberry.field
-    async def mechanisms(self, info: Info) -> list[MechanismRef]:
+    def mechanisms(self, info: Info) -> list[MechanismRef]:
         loader = info.context.loaders.linked(
             m.InformationRequestMechanism, "information_request_id", "mechanism_id", m.Mechanism
         )
-        return await loader.load(self.id)
+        return loader.load(self.id)
 
 
 @strawberry.type(description="A report, allegation or request from an NGO, and the reply to it.")
@@ -64,12 +65,12 @@ class NgoInteraction(ModelBacked, Mentionable, Content):
     kind_label = label_field("kind")
 
     @strawberry.field
-    async def organisation(self, info: Info) -> InstitutionRef | None:
-        return await _by_id(info, m.Institution, self.organisation_id)
+    def organisation(self, info: Info) -> InstitutionRef | None:
+        return _by_id(info, m.Institution, self.organisation_id)
 
     @strawberry.field
-    async def response_document(self, info: Info) -> DocumentRef | None:
-        return await _by_id(info, m.Document, self.response_document_id)
+    def response_document(self, info: Info) -> DocumentRef | None:
+        return _by_id(info, m.Document, self.response_document_id)
 
 
 @strawberry.type(description="A presentation of the unit's work before parliament.")
@@ -83,12 +84,12 @@ class ParliamentaryPresentation(ModelBacked, Mentionable, Content):
         return self.title
 
     @strawberry.field
-    async def chamber(self, info: Info) -> InstitutionRef | None:
-        return await _by_id(info, m.Institution, self.chamber_id)
+    def chamber(self, info: Info) -> InstitutionRef | None:
+        return _by_id(info, m.Institution, self.chamber_id)
 
     @strawberry.field
-    async def committee(self, info: Info) -> InstitutionRef | None:
-        return await _by_id(info, m.Institution, self.committee_id)
+    def committee(self, info: Info) -> InstitutionRef | None:
+        return _by_id(info, m.Institution, self.committee_id)
 
 
 @strawberry.type(description="A side event, seminar or meeting.")
@@ -99,14 +100,14 @@ class Event(ModelBacked, Mentionable, Content):
     kind_label = label_field("kind")
 
     @strawberry.field
-    async def mechanism(self, info: Info) -> MechanismRef | None:
-        return await _by_id(info, m.Mechanism, self.mechanism_id)
+    def mechanism(self, info: Info) -> MechanismRef | None:
+        return _by_id(info, m.Mechanism, self.mechanism_id)
 
     @strawberry.field
-    async def session(self, info: Info) -> SessionRef | None:
-        return await _by_id(info, m.Session, self.session_id)
+    def session(self, info: Info) -> SessionRef | None:
+        return _by_id(info, m.Session, self.session_id)
 
     @strawberry.field
-    async def partners(self, info: Info) -> list[InstitutionRef]:
+    def partners(self, info: Info) -> list[InstitutionRef]:
         loader = info.context.loaders.linked(m.EventPartner, "event_id", "institution_id", m.Institution)
-        return await loader.load(self.id)
+        return loader.load(self.id)

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from content import models as m
 from schema.core.enums import AchievementItemKind
 from schema.core.interfaces import Content, ModelBacked
-from schema.core.mentions import mentions_by_item_loader
+from schema.core.mentions import mentioned_targets_loader, mentions_by_item_loader
 from schema.core.refs import (
     DocumentRef,
     EventRef,
@@ -41,13 +41,9 @@ class Mention:
         return None if model is None else await info.context.loaders.by_id(model).load(self.target_id)
 
 
-async def _mentioned(info: Info, item_id: Any, target_type: str) -> list[Any]:
-    mentions = await mentions_by_item_loader(info.context.loaders).load(item_id)
-    ids = [x.target_id for x in mentions if x.target_type == target_type]
-    if not ids:
-        return []
-    found = await info.context.loaders.by_id(m.CONTENT_TYPES[target_type]).load_many(ids)
-    return [x for x in found if x is not None]
+def _mentioned(info: Info, item_id: Any, target_type: str) -> Any:
+    """The loader's future of the visible `target_type` records an item mentions."""
+    return mentioned_targets_loader(info.context.loaders).load((item_id, target_type))
 
 
 @strawberry.type(description="One bullet or paragraph of a measure's achievements: its own record and hit.")
@@ -58,12 +54,12 @@ class AchievementItem(ModelBacked, Content):
     kind_label = label_field("kind")
 
     @strawberry.field
-    async def measure(self, info: Info) -> ProgramMeasure | None:
-        return await info.context.loaders.by_id(m.ProgramMeasure).load(self.measure_id)
+    def measure(self, info: Info) -> ProgramMeasure | None:
+        return info.context.loaders.by_id(m.ProgramMeasure).load(self.measure_id)
 
     @strawberry.field
-    async def section(self, info: Info) -> MeasureSection | None:
-        return await info.context.loaders.by_id(m.MeasureSection).load(self.section_id)
+    def section(self, info: Info) -> MeasureSection | None:
+        return info.context.loaders.by_id(m.MeasureSection).load(self.section_id)
 
     @strawberry.field(description="Every link of this item to a record you may see, with its provenance.")
     async def mentions(self, info: Info) -> list[Mention]:
@@ -79,36 +75,36 @@ class AchievementItem(ModelBacked, Content):
         return [x for x in mentions if (x.target_type, x.target_id) in visible]
 
     @strawberry.field
-    async def mechanisms(self, info: Info) -> list[MechanismRef]:
-        return await _mentioned(info, self.id, "Mechanism")
+    def mechanisms(self, info: Info) -> list[MechanismRef]:
+        return _mentioned(info, self.id, "Mechanism")
 
     @strawberry.field
-    async def sessions(self, info: Info) -> list[SessionRef]:
-        return await _mentioned(info, self.id, "Session")
+    def sessions(self, info: Info) -> list[SessionRef]:
+        return _mentioned(info, self.id, "Session")
 
     @strawberry.field
-    async def institutions(self, info: Info) -> list[InstitutionRef]:
-        return await _mentioned(info, self.id, "Institution")
+    def institutions(self, info: Info) -> list[InstitutionRef]:
+        return _mentioned(info, self.id, "Institution")
 
     @strawberry.field
-    async def documents(self, info: Info) -> list[DocumentRef]:
-        return await _mentioned(info, self.id, "Document")
+    def documents(self, info: Info) -> list[DocumentRef]:
+        return _mentioned(info, self.id, "Document")
 
     @strawberry.field
-    async def events(self, info: Info) -> list[EventRef]:
-        return await _mentioned(info, self.id, "Event")
+    def events(self, info: Info) -> list[EventRef]:
+        return _mentioned(info, self.id, "Event")
 
     @strawberry.field
-    async def information_requests(self, info: Info) -> list[InformationRequestRef]:
-        return await _mentioned(info, self.id, "InformationRequest")
+    def information_requests(self, info: Info) -> list[InformationRequestRef]:
+        return _mentioned(info, self.id, "InformationRequest")
 
     @strawberry.field
-    async def ngo_interactions(self, info: Info) -> list[NgoInteractionRef]:
-        return await _mentioned(info, self.id, "NgoInteraction")
+    def ngo_interactions(self, info: Info) -> list[NgoInteractionRef]:
+        return _mentioned(info, self.id, "NgoInteraction")
 
     @strawberry.field
-    async def parliamentary_presentations(self, info: Info) -> list[ParliamentaryPresentationRef]:
-        return await _mentioned(info, self.id, "ParliamentaryPresentation")
+    def parliamentary_presentations(self, info: Info) -> list[ParliamentaryPresentationRef]:
+        return _mentioned(info, self.id, "ParliamentaryPresentation")
 
 
 @strawberry.type(description="A numbered achievements section of a measure.")
@@ -122,8 +118,8 @@ class MeasureSection:
         return isinstance(obj, m.MeasureSection)
 
     @strawberry.field
-    async def items(self, info: Info) -> list[AchievementItem]:
-        return await info.context.loaders.children(m.AchievementItem, "section_id", ("position",)).load(self.id)
+    def items(self, info: Info) -> list[AchievementItem]:
+        return info.context.loaders.children(m.AchievementItem, "section_id", ("position",)).load(self.id)
 
 
 @strawberry.type(description="A government-programme measure and its status sheet.")
@@ -142,15 +138,15 @@ class ProgramMeasure(ModelBacked, Content):
         return self.title
 
     @strawberry.field
-    async def ministry(self, info: Info) -> InstitutionRef | None:
+    def ministry(self, info: Info) -> InstitutionRef | None:
         if self.ministry_id is None:
             return None
-        return await info.context.loaders.by_id(m.Institution).load(self.ministry_id)
+        return info.context.loaders.by_id(m.Institution).load(self.ministry_id)
 
     @strawberry.field
-    async def sections(self, info: Info) -> list[MeasureSection]:
-        return await info.context.loaders.children(m.MeasureSection, "measure_id", ("position",)).load(self.id)
+    def sections(self, info: Info) -> list[MeasureSection]:
+        return info.context.loaders.children(m.MeasureSection, "measure_id", ("position",)).load(self.id)
 
     @strawberry.field(description="All achievement items, in sheet order.")
-    async def items(self, info: Info) -> list[AchievementItem]:
-        return await info.context.loaders.children(m.AchievementItem, "measure_id", ("position",)).load(self.id)
+    def items(self, info: Info) -> list[AchievementItem]:
+        return info.context.loaders.children(m.AchievementItem, "measure_id", ("position",)).load(self.id)

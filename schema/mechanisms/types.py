@@ -51,41 +51,41 @@ class Mechanism(ModelBacked, Mentionable, Content):
         return [alias for values in by_language.values() for alias in values]
 
     @strawberry.field
-    async def parent(self, info: Info) -> Mechanism | None:
+    def parent(self, info: Info) -> Mechanism | None:
         if self.parent_id is None:
             return None
-        return await info.context.loaders.by_id(m.Mechanism).load(self.parent_id)
+        return info.context.loaders.by_id(m.Mechanism).load(self.parent_id)
 
     @strawberry.field
-    async def children(self, info: Info) -> list[Mechanism]:
-        return await info.context.loaders.children(m.Mechanism, "parent_id", ("title",)).load(self.id)
+    def children(self, info: Info) -> list[Mechanism]:
+        return info.context.loaders.children(m.Mechanism, "parent_id", ("title",)).load(self.id)
 
     @strawberry.field
-    async def sessions(self, info: Info) -> list[Session]:
-        return await info.context.loaders.children(m.Session, "mechanism_id", ("number",)).load(self.id)
+    def sessions(self, info: Info) -> list[Session]:
+        return info.context.loaders.children(m.Session, "mechanism_id", ("number",)).load(self.id)
 
     @strawberry.field
-    async def documents(self, info: Info) -> list[DocumentRef]:
-        return await info.context.loaders.children(m.Document, "mechanism_id").load(self.id)
+    def documents(self, info: Info) -> list[DocumentRef]:
+        return info.context.loaders.children(m.Document, "mechanism_id").load(self.id)
 
     @strawberry.field
-    async def recommendations(self, info: Info) -> list[RecommendationRef]:
-        return await info.context.loaders.children(m.Recommendation, "mechanism_id").load(self.id)
+    def recommendations(self, info: Info) -> list[RecommendationRef]:
+        return info.context.loaders.children(m.Recommendation, "mechanism_id").load(self.id)
 
     @strawberry.field
-    async def communications(self, info: Info) -> list[CommunicationRef]:
-        return await info.context.loaders.children(m.Communication, "mechanism_id").load(self.id)
+    def communications(self, info: Info) -> list[CommunicationRef]:
+        return info.context.loaders.children(m.Communication, "mechanism_id").load(self.id)
 
     @strawberry.field
-    async def events(self, info: Info) -> list[EventRef]:
-        return await info.context.loaders.children(m.Event, "mechanism_id").load(self.id)
+    def events(self, info: Info) -> list[EventRef]:
+        return info.context.loaders.children(m.Event, "mechanism_id").load(self.id)
 
     @strawberry.field
-    async def information_requests(self, info: Info) -> list[InformationRequestRef]:
+    def information_requests(self, info: Info) -> list[InformationRequestRef]:
         loader = info.context.loaders.linked(
             m.InformationRequestMechanism, "mechanism_id", "information_request_id", m.InformationRequest
         )
-        return await loader.load(self.id)
+        return loader.load(self.id)
 
 
 @strawberry.type(description="A session of a mechanism (e.g. the 46th session of the Council).")
@@ -98,17 +98,17 @@ class Session(ModelBacked, Mentionable, Content):
     modality: str
 
     @strawberry.field
-    async def mechanism(self, info: Info) -> Mechanism | None:
-        return await info.context.loaders.by_id(m.Mechanism).load(self.mechanism_id)
+    def mechanism(self, info: Info) -> Mechanism | None:
+        return info.context.loaders.by_id(m.Mechanism).load(self.mechanism_id)
 
     @strawberry.field
-    async def documents(self, info: Info) -> list[DocumentRef]:
-        return await info.context.loaders.children(m.Document, "session_id").load(self.id)
+    def documents(self, info: Info) -> list[DocumentRef]:
+        return info.context.loaders.children(m.Document, "session_id").load(self.id)
 
     @strawberry.field
-    async def recommendations(self, info: Info) -> list[RecommendationRef]:
-        return await info.context.loaders.children(m.Recommendation, "session_id").load(self.id)
+    def recommendations(self, info: Info) -> list[RecommendationRef]:
+        return info.context.loaders.children(m.Recommendation, "session_id").load(self.id)
 
     @strawberry.field
-    async def events(self, info: Info) -> list[EventRef]:
-        return await info.context.loaders.children(m.Event, "session_id").load(self.id)
+    def events(self, info: Info) -> list[EventRef]:
+        return info.context.loaders.children(m.Event, "session_id").load(self.id)
