@@ -196,12 +196,6 @@ def extract_text(data: bytes, name: str) -> tuple[str, str]:
 # Storage and rows
 
 
-def default_root() -> Path:
-    from hub.settings import Settings
-
-    return Settings.from_env().attachments_dir
-
-
 def stored_path(root: Path, checksum: str) -> Path:
     """Where the bytes with this sha256 live under the attachments directory."""
     return root / checksum[:2] / checksum[2:4] / checksum
@@ -233,9 +227,10 @@ async def attach_file(
     data: bytes | None = None,
     name: str | None = None,
     actor: str = "system",
-    root: Path | None = None,
+    root: str | os.PathLike[str],
 ) -> Attachment:
-    """Attach a file (``path``, or ``data`` with a ``name``) to a content item.
+    """Attach a file (``path``, or ``data`` with a ``name``) to a content item, storing it under
+    ``root`` (the hub passes ``$MARSAD_HOME/attachments``).
 
     The same bytes attached again to the same item return the existing row
     and write nothing.  Raises :class:`AttachmentError`.
@@ -268,8 +263,7 @@ async def attach_file(
     if existing is not None:
         return existing
 
-    root = default_root() if root is None else Path(root)
-    target = stored_path(root, checksum)
+    target = stored_path(Path(root), checksum)
     try:
         wrote = _write(target, data)
     except OSError as exc:
