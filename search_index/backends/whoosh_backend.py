@@ -40,9 +40,12 @@ A query is evaluated twice, differently:
    ``offset + first`` and keeping only documents of set 1.
 
 Phrases: two words are one ``pairs`` term (exact, including the distance
-when stop words were dropped in between).  Longer phrases match documents
-that contain each consecutive pair (an approximation: "a b" and "b c" in
-different places also match; the PostgreSQL backend is exact).
+when stop words were dropped in between).  Longer phrases first match the
+documents that contain each consecutive pair; when at most
+``PHRASE_VERIFY_MAX`` documents do, each is checked word by word against its
+stored text, so the answer is exact.  Above that (a phrase of very common
+words) "a b" and "b c" in different places also match; the PostgreSQL
+backend is always exact.
 
 The searcher is cached and reopened only when the index generation changed
 (another process or our own write); all caches hang off the searcher.
@@ -125,6 +128,11 @@ def _analysed(value: str):
     _last_value[0] = value
     _last_value[1] = result
     return result
+
+
+#: Phrases of three words or more are checked word by word when at most this many documents are
+#: candidates (each costs a re-analysis of the stored text); above it they stay pair-approximate.
+PHRASE_VERIFY_MAX = 1_000
 
 
 def pair_term(a: str, gap: int, b: str) -> str:
@@ -620,7 +628,26 @@ class WhooshBackend:
             result = set(s) if result is None else (result & s)
             if not result:
                 break
+        if result and len(node.slots) > 2 and len(result) <= PHRASE_VERIFY_MAX:
+            # Overlapping pairs over-match longer phrases ("a b" here, "b c" there): check the
+            # candidates' own token positions when there are few enough to read.
+            result = {doc for doc in result if self._phrase_in_doc(st, doc, node)}
         return result or set()
+
+    @staticmethod
+    def _phrase_in_doc(st: _SearcherState, docnum: int, node: qa.Phrase) -> bool:
+        stored = st.searcher.stored_fields(docnum)
+        title, body = document_tokens(stored.get("title", ""), stored.get("text", ""), stored.get("language"))
+        at: dict[int, str] = dict((pos, term) for term, pos in (*title, *body))
+        base_offset = node.positions[0]
+        first = set(node.slots[0])
+        for pos, term in at.items():
+            if term not in first:
+                continue
+            start = pos - base_offset
+            if all(at.get(start + p) in slot for p, slot in zip(node.positions[1:], node.slots[1:])):
+                return True
+        return False
 
     def _prefix_terms(self, st: _SearcherState, prefix: str) -> list[str]:
         terms = st.expand_prefix("content", prefix)

@@ -647,3 +647,17 @@ async def test_whoosh_block_skipping_keeps_the_exact_top_k(tmp_path):
     assert [h.id for h in a.hits] == [h.id for h in b.hits]
     await blocks.close()
     await matcher.close()
+
+
+async def test_long_phrases_match_exactly(backend):
+    """Three-word phrases and longer: the words in a row, not only each pair somewhere."""
+    together = D("phrase-together", "مسار التقارير", "استكمال إعداد التقرير الوطني الخامس حول إعمال الاتفاقية")
+    apart = D("phrase-apart", "مسار التقارير",
+              "إعداد التقرير الدوري. التقرير الوطني المرحلي. الوطني الخامس في الترتيب")
+    await backend.index([together, apart])
+    try:
+        found = await ids(backend, '"إعداد التقرير الوطني الخامس"')
+        assert found == {"phrase-together"}
+        assert await ids(backend, "إعداد التقرير الوطني الخامس") >= {"phrase-together", "phrase-apart"}
+    finally:
+        await backend.delete(["phrase-together", "phrase-apart"])
