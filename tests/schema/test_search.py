@@ -205,3 +205,21 @@ async def test_embargo_ends_and_the_item_appears(search):
     await asyncio.sleep(1.2)
     assert await reindex_window_changes(started, dt.datetime.now(dt.timezone.utc)) == 1
     assert (await _ok(search, "الاختفاء", filter=DOCS))["totalCount"] == 1
+
+
+async def test_attachment_text_is_searchable_and_shown(search, tmp_path):
+    from content.attachments import attach_file
+    from schema.core.ids import to_global_id
+    from tests.schema.gqlrun import run
+
+    doc = await create(m.Document, kind=m.DocumentKind.NGO_REPORT_REPLY, title="رد على تقرير منظمة غير حكومية")
+    note = "ملاحظات السلطات بشأن ادعاءات الاكتظاظ في المؤسسات السجنية".encode()
+    await attach_file("Document", doc.id, data=note, name="ملاحظات.txt", actor="tests", root=tmp_path)
+    found = await _ok(search, "الاكتظاظ", filter=DOCS)
+    assert [e["node"]["title"] for e in found["edges"]] == ["رد على تقرير منظمة غير حكومية"]
+    data = await run("query ($id: ID!) { node(id: $id) { ... on Content { attachments { name mediaType size "
+                     "checksum text } } } }", {"id": to_global_id("Document", doc.id)})
+    [attachment] = data["node"]["attachments"]
+    assert attachment["name"] == "ملاحظات.txt" and attachment["mediaType"] == "text/plain"
+    assert attachment["size"] == len(note) and len(attachment["checksum"]) == 64
+    assert "الاكتظاظ" in attachment["text"]
