@@ -34,7 +34,7 @@ from pathlib import Path
 
 from tortoise.transactions import in_transaction
 
-from content.models import CONTENT_TYPES, Attachment
+from content.models import CONTENT_TYPES, Attachment, AuditEntry
 from content.services.outbox import UPSERT, record_changes
 
 __all__ = [
@@ -279,6 +279,9 @@ async def attach_file(
             )
             await row.save(using_db=connection)
             await record_changes([(item_type, item_id, UPSERT)], using_db=connection)
+            await AuditEntry.create(actor=actor, role="", action="attach", item_type=item_type, item_id=item_id,
+                                    detail={"name": row.name, "checksum": checksum, "size": row.size},
+                                    using_db=connection)
     except BaseException:
         if wrote and not await Attachment.filter(checksum=checksum).exists():
             target.unlink(missing_ok=True)

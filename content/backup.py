@@ -140,6 +140,11 @@ def backup_models() -> list[type[Model]]:
     return order
 
 
+def _content_key(row: dict[str, Any]) -> bytes:
+    # Sorted keys all the way down: PostgreSQL's jsonb gives back objects in its own key order.
+    return orjson.dumps(row, option=orjson.OPT_SORT_KEYS, default=str)
+
+
 def _columns(model: type[Model]) -> list[tuple[str, str]]:
     """(field name, column) of every stored field, in model order."""
     return list(model._meta.fields_db_projection.items())
@@ -375,6 +380,8 @@ class _Merge:
         self.superseded: set[Any] = set()  # dump rows left out, with the rows that depend on them
         self.pks: dict[type[Model], set[Any]] = {}
         self.unique: dict[type[Model], dict[tuple[str, ...], dict[tuple[Any, ...], Any]]] = {}
+        # Rows with a generated key and no unique one (audit entries, revisions): known by content.
+        self.contents: dict[type[Model], set[bytes]] = {}
 
     @staticmethod
     def unique_sets(model: type[Model]) -> list[tuple[str, ...]]:
@@ -403,6 +410,10 @@ class _Merge:
         self.unique[model] = {
             s: {tuple(_to_json(r[wanted.index(c)]) for c in s): _to_json(r[pk_i]) for r in rows} for s in sets
         }
+        if meta.generated_db_fields and not sets:
+            columns = [c for _, c in _columns(model) if c != meta.db_pk_column]
+            stored = await model.all().using_db(connection).values_list(*[names[c] for c in columns])
+            self.contents[model] = {_content_key(dict(zip(columns, map(_to_json, r)))) for r in stored}
 
     def place(self, model: type[Model], row: dict[str, Any], fks: dict[str, type[Model]]) -> bool:
         """Remap the row's references; True if it is to be inserted."""
@@ -425,6 +436,11 @@ class _Merge:
         # generated integer keys mean nothing across databases: only unique keys match those rows
         if not meta.generated_db_fields and row[pk] in self.pks[model]:
             return False
+        if model in self.contents:
+            key = _content_key({c: v for c, v in row.items() if c != pk})
+            if key in self.contents[model]:
+                return False
+            self.contents[model].add(key)
         for columns, existing in self.unique[model].items():
             values = tuple(row.get(c) for c in columns)
             if None in values:

@@ -75,6 +75,7 @@ from tortoise.transactions import in_transaction
 from content.models import (
     AchievementItem,
     AchievementItemKind,
+    AuditEntry,
     ChangeRecord,
     ContentItem,
     Document,
@@ -928,6 +929,11 @@ async def _write(
                 )
                 await change.save(using_db=connection)
                 record_id = change.id
+                await AuditEntry.create(
+                    actor=actor, role="importer", action="import", item_type="ProgramMeasure",
+                    item_id=measure.id, using_db=connection,
+                    detail={"source": name[:1000], "action": run.changes["action"], "change_record": str(change.id)},
+                )
     except Exception as exc:
         catalog.dirty = True  # rows added to it were rolled back
         raise SheetImportError(name, None, f"not imported ({type(exc).__name__}: {exc})") from exc
