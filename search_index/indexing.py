@@ -17,6 +17,7 @@ from typing import Any
 from tortoise.expressions import Q
 
 from content import models as m
+from content.models.base import aliases_in
 from content.importers.panddh.dates import find_dates
 from content.services import outbox
 from search_index.backends.base import SearchBackend
@@ -163,13 +164,11 @@ async def documents_for(type_name: str, ids: Iterable[uuid.UUID]) -> list[Search
     now = dt.datetime.now(dt.timezone.utc)
     states = {i.id: (_public_state(i, now), i.confidential) for i in items}
     if type_name == "AchievementItem":
-        rows = await m.ProgramMeasure.filter(id__in={i.measure_id for i in items}).values_list(
-            "id", "status_as_of", "workflow_state", "confidential"
-        )
-        measure_years = {mid: (d.year if d else None) for mid, d, _, _ in rows}
+        measures = await m.ProgramMeasure.filter(id__in={i.measure_id for i in items})
+        measure_years = {x.id: (x.status_as_of.year if x.status_as_of else None) for x in measures}
         years = {i.id: _item_year(i, measure_years) for i in items}
-        # A passage is only as public as its measure (see schema.permissions.visible_rows_q).
-        measure_state = {mid: (str(getattr(state, "value", state)), conf) for mid, _, state, conf in rows}
+        # A passage is only as public as its measure, window included (schema.permissions.visible_rows_q).
+        measure_state = {x.id: (_public_state(x, now), x.confidential) for x in measures}
         for i in items:
             state, confidential = measure_state.get(i.measure_id, ("private", False))
             own_state, own_confidential = states[i.id]
@@ -254,20 +253,25 @@ async def alias_expander() -> AliasExpander:
     """Query-time alias expansion from the mechanisms' and institutions' names and aliases."""
     entries: list[tuple[str, list[str]]] = []
     for model, prefix in ((m.Mechanism, "mechanism"), (m.Institution, "institution")):
-        for row in await model.all().values("id", "key", "acronym", "name_ar", "name_fr", "name_en", "aliases"):
+        # Only what anyone may see: a hidden mechanism's names must not steer anyone's search.
+        public = model.filter(workflow_state=m.WorkflowState.PUBLISHED, confidential=False)
+        for row in await public.values("id", "key", "acronym", "name_ar", "name_fr", "name_en", "aliases"):
             names = [row["name_ar"], row["name_fr"], row["name_en"], row["acronym"] or ""]
-            names += [a for values in (row["aliases"] or {}).values() for a in values]
+            names += aliases_in(row["aliases"])
             entries.append((f"{prefix}:{row['key'] or row['id']}", [n for n in names if n]))
     return AliasExpander(entries)
 
 
-async def reindex_window_changes(since: dt.datetime, until: dt.datetime) -> int:
-    """Queue items whose effective or expiry time fell in (since, until]: their visibility changed."""
+async def reindex_window_changes(since: dt.datetime | None, until: dt.datetime) -> int:
+    """Queue items whose effective or expiry time fell in (since, until] (since=None: any time up to
+    `until`): their visibility changed."""
     queued = 0
     for type_name, model in m.CONTENT_TYPES.items():
-        ids = await model.filter(
-            Q(effective__gt=since, effective__lte=until) | Q(expires__gt=since, expires__lte=until)
-        ).values_list("id", flat=True)
+        if since is None:
+            window = Q(effective__lte=until) | Q(expires__lte=until)
+        else:
+            window = Q(effective__gt=since, effective__lte=until) | Q(expires__gt=since, expires__lte=until)
+        ids = await model.filter(window).values_list("id", flat=True)
         if ids:
             await outbox.record_changes([(type_name, i, outbox.UPSERT) for i in ids])
             queued += len(ids)
@@ -297,6 +301,9 @@ async def run_indexer(backend: SearchBackend, leadership: Leadership, interval: 
                     if not checked_empty:
                         if await backend.count() == 0:
                             await rebuild(backend)
+                        else:
+                            # Windows may have opened or closed while no indexer ran.
+                            await reindex_window_changes(None, window_checked)
                         checked_empty = True
                     now = dt.datetime.now(dt.timezone.utc)
                     await reindex_window_changes(window_checked, now)

@@ -77,6 +77,8 @@ FIELD_REQUIRED = _("This field is required.")
 TOO_LONG = _("Too long: at most {max} characters.")
 BIDI_CONTROLS = _("Bidirectional control characters are not allowed in titles.")
 UNKNOWN_VALUE = _("Unknown value {value!r}.")
+# TRANSLATORS: {shape} is a short technical description such as {"ar": ["…"], "fr": [...], "en": [...]}.
+INVALID_SHAPE = _("Expected {shape}.")
 END_BEFORE_START = _("The end date is before the start date.")
 EXPIRY_NOT_AFTER_EFFECTIVE = _("The expiry date is not after the effective date.")
 NOT_FOUND_OR_FORBIDDEN = _("No such item, or you are not allowed to change it.")

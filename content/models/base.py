@@ -58,3 +58,15 @@ class MultilingualNames:
 
     def names(self) -> dict[str, str]:
         return {"ar": self.name_ar, "fr": self.name_fr, "en": self.name_en}
+
+    def alias_list(self, language: str | None = None) -> list[str]:
+        """The other wordings ({language: [alias, ...]} stored), for one language or all."""
+        return aliases_in(getattr(self, "aliases", None), language)
+
+
+def aliases_in(aliases: object, language: str | None = None) -> list[str]:
+    """The wordings of an `aliases` value, ignoring anything not shaped {language: [text, ...]}."""
+    if not isinstance(aliases, dict):
+        return []
+    groups = [aliases.get(language)] if language else list(aliases.values())
+    return [a for group in groups if isinstance(group, list) for a in group if isinstance(a, str) and a]

@@ -32,6 +32,9 @@ def from_global_id(global_id: str, expected_type: str | None = None) -> tuple[st
     return type_name, item_id
 
 
+MAX_CURSOR_OFFSET = 10_000_000  # far beyond any real page, well inside every database's integers
+
+
 def offset_cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode().rstrip("=")
 
@@ -42,6 +45,6 @@ def cursor_offset(cursor: str) -> int:
         offset = int(value)
     except (ValueError, UnicodeError, binascii.Error):
         offset, kind = -1, ""
-    if kind != "offset" or offset < 0:
+    if kind != "offset" or not 0 <= offset <= MAX_CURSOR_OFFSET:
         raise UserError(messages.INVALID_CURSOR, "INVALID_CURSOR", cursor=cursor[:80])
     return offset

@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from content.models import CONTENT_TYPES
 from content.models.editing import Revision, WorkflowEvent
 from schema.core.dataloaders import Loaders
-from schema.permissions import visible_q
+from schema.permissions import visible_rows_q
 
 
 def _by_item(loaders: Loaders, model: type, type_name: str) -> DataLoader[uuid.UUID, list[Any]]:
@@ -38,7 +38,8 @@ def translations(loaders: Loaders, type_name: str) -> DataLoader[uuid.UUID, list
     model = CONTENT_TYPES[type_name]
 
     async def load(groups: list[uuid.UUID]) -> list[list[Any]]:
-        rows = await model.filter(visible_q(loaders.viewer), translation_group__in=groups).order_by("language")
+        rows = await model.filter(visible_rows_q(loaders.viewer, model), translation_group__in=groups).order_by(
+            "language")
         grouped: dict[uuid.UUID, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[row.translation_group].append(row)

@@ -114,7 +114,11 @@ async def values_from_input(info: Info, data: Any, specs: list[InputField], *,
             else:
                 values[spec.column] = None
             continue
-        if spec.target is not None:
+        if spec.column in JSON_SHAPES:
+            shaped = _check_json(spec, value, errors, language)
+            if shaped is not None:
+                values[spec.column] = shaped
+        elif spec.target is not None:
             target = await _target_id(info, spec, str(value), errors, language)
             if target is not None:
                 values[spec.column] = target
@@ -133,6 +137,36 @@ async def values_from_input(info: Info, data: Any, specs: list[InputField], *,
     if creating and "slug" not in values and "title" in values:
         values["slug"] = _slug(values["title"])
     return values, errors
+
+
+# JSON fields with a fixed shape: what readers (GraphQL, the alias expander) rely on.
+ALIASES_SHAPE = '{"ar": ["…"], "fr": ["…"], "en": ["…"]}'
+TREATY_SHAPE = '{"ar": "…", "fr": "…", "en": "…", "adopted": "YYYY-MM-DD"}'
+JSON_SHAPES = {"aliases": ALIASES_SHAPE, "treaty": TREATY_SHAPE}
+
+
+def _check_json(spec: InputField, value: Any, errors: list[FieldError], language: str) -> Any:
+    field = _camel(spec.name)
+    shape = JSON_SHAPES[spec.column]
+    if spec.column == "aliases":
+        ok = isinstance(value, dict) and all(
+            key in ("ar", "fr", "en") and isinstance(group, list) and all(isinstance(a, str) for a in group)
+            for key, group in value.items()
+        )
+        if ok:
+            checked = {key: [_check_text(spec.name, a, spec, errors, language) for a in group]
+                       for key, group in value.items()}
+            if all(a is not None for group in checked.values() for a in group):
+                return checked
+            return None
+    else:
+        ok = isinstance(value, dict) and all(
+            key in ("ar", "fr", "en", "adopted") and isinstance(text, str) for key, text in value.items()
+        )
+        if ok:
+            return value
+    errors.append(field_error(language, field, "INVALID_SHAPE", messages.INVALID_SHAPE, shape=shape))
+    return None
 
 
 def _slug(title: str) -> str:

@@ -45,10 +45,7 @@ class Mechanism(ModelBacked, Mentionable, Content):
 
     @strawberry.field(description="Other wordings texts use, by language.")
     def aliases(self, language: str | None = None) -> list[str]:
-        by_language = self.aliases or {}
-        if language:
-            return list(by_language.get(language, []))
-        return [alias for values in by_language.values() for alias in values]
+        return self.alias_list(language)
 
     @strawberry.field
     def parent(self, info: Info) -> Mechanism | None:

@@ -22,6 +22,10 @@ class SearchFilter:
     year_to: int | None = None
 
     def to_backend(self) -> BackendFilter:
+        for name in ("types", "mechanisms", "institutions"):
+            for value in getattr(self, name) or ():
+                if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+                    raise UserError(messages.UNUSABLE_TEXT, "BAD_USER_INPUT", field=name)
         unknown = sorted(set(self.types or ()) - set(CONTENT_TYPES))
         if unknown:
             raise UserError(messages.SEARCH_UNKNOWN_TYPE, "INVALID_FILTER", type=unknown[0],

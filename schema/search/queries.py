@@ -12,7 +12,8 @@ from schema.core.ids import cursor_offset, offset_cursor
 from schema.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo
 from content.i18n import messages
 from schema.errors import UserError
-from schema.permissions import search_visibility
+from schema.permissions import Viewer, search_visibility, visible_q
+from schema.search.visibility import restrict_filter, restrict_query
 from schema.search.filters import SearchFilter
 from schema.search.types import Facet, FacetBucket, SearchConnection, SearchEdge
 from search_index.indexing import parse_doc_id
@@ -21,10 +22,12 @@ from search_index.query import QueryError, parse_query
 MAX_QUERY_CHARS = 10_000
 
 
-async def _labels(field: str, values: list[str], language: str) -> dict[str, str]:
-    """Facet value labels in the caller's language: type and language names, mechanism acronyms."""
+async def _labels(field: str, values: list[str], language: str, viewer: Viewer) -> dict[str, str]:
+    """Facet value labels in the caller's language: type and language names, mechanism acronyms
+    (of visible mechanisms only: the others' buckets are dropped)."""
     if field == "mechanism" and values:
-        rows = await m.Mechanism.filter(key__in=values).values("key", "acronym", "name_ar", "name_fr", "name_en")
+        rows = await m.Mechanism.filter(visible_q(viewer), key__in=values).values(
+            "key", "acronym", "name_ar", "name_fr", "name_en")
         return {r["key"]: r["acronym"] or r[f"name_{language}"] or r["name_ar"] for r in rows}
     if field == "type":
         return {value: content_type_label(value, language) for value in values}
@@ -51,10 +54,11 @@ class SearchQueries:
             raise UserError(messages.SEARCH_QUERY_TOO_LONG, "INVALID_QUERY", max=MAX_QUERY_CHARS)
         offset = cursor_offset(after) + 1 if after else 0
         try:
-            parsed = parse_query(query, expander=services.expander)
+            viewer = info.context.viewer
+            parsed = await restrict_query(viewer, parse_query(query, expander=services.expander))
             result = await services.search.search(
-                parsed, filter=filter.to_backend() if filter else None,
-                visibility=search_visibility(info.context.viewer), first=size, offset=offset,
+                parsed, filter=await restrict_filter(viewer, filter.to_backend() if filter else None),
+                visibility=search_visibility(viewer), first=size, offset=offset,
             )
         except QueryError as exc:
             raise UserError(exc.message, "INVALID_QUERY") from None
@@ -66,7 +70,9 @@ class SearchQueries:
         facets = []
         language = request_language(info)
         for field, buckets in result.facets.items():
-            labels = await _labels(field, [b.value for b in buckets], language)
+            labels = await _labels(field, [b.value for b in buckets], language, info.context.viewer)
+            if field == "mechanism":
+                buckets = [b for b in buckets if b.value in labels]
             facets.append(Facet(field=field, buckets=[
                 FacetBucket(value=b.value, label=labels.get(b.value, b.value), count=b.count) for b in buckets
             ]))

@@ -223,3 +223,25 @@ async def test_attachment_text_is_searchable_and_shown(search, tmp_path):
     assert attachment["name"] == "ملاحظات.txt" and attachment["mediaType"] == "text/plain"
     assert attachment["size"] == len(note) and len(attachment["checksum"]) == 64
     assert "الاكتظاظ" in attachment["text"]
+
+
+async def test_hidden_mechanisms_stay_out_of_facets_filters_and_query_terms(search):
+    secret = await create(m.Mechanism, key="secretmech", acronym="SECRETACR", kind=m.MechanismKind.OTHER,
+                          title="آلية قيد الإحداث", workflow_state=m.WorkflowState.PRIVATE)
+    await create(m.Document, kind=m.DocumentKind.STATEMENT, mechanism=secret, title="بيان حول التعاون التقني")
+    found = await _ok(search, "التعاون", filter=DOCS)
+    assert found["totalCount"] == 1
+    mechanism_facet = next(f for f in found["facets"] if f["field"] == "mechanism")
+    assert "secretmech" not in {b["value"] for b in mechanism_facet["buckets"]}
+    assert (await _ok(search, "التعاون", filter={**DOCS, "mechanisms": ["secretmech"]}))["totalCount"] == 0
+    assert (await _ok(search, "التعاون mechanism:secretmech", filter=DOCS))["totalCount"] == 0
+    # an editor sees the draft mechanism, and so its bucket and filter
+    editor = await _ok(search, "التعاون", as_role(Role.EDITOR), filter={**DOCS, "mechanisms": ["secretmech"]})
+    assert editor["totalCount"] == 1
+    buckets = next(f for f in editor["facets"] if f["field"] == "mechanism")["buckets"]
+    assert {"value": "secretmech", "label": "SECRETACR", "count": 1} in buckets
+
+
+async def test_nul_in_a_search_filter_is_a_clear_error(search):
+    result = await search("التعذيب", filter={"mechanisms": ["cat\x00"]})
+    assert result.errors[0].extensions["code"] == "BAD_USER_INPUT"
