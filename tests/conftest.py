@@ -84,7 +84,7 @@ async def reset_content() -> None:
         await model.all().delete()
     await m.Session.filter(created_by__not="reference-data").delete()
     for model in (m.Mechanism, m.Institution, m.Theme):
-        await model.filter(key__isnull=True).delete()
+        await model.filter(created_by__not="reference-data").delete()
 
 
 @pytest.fixture

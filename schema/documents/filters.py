@@ -11,6 +11,7 @@ from schema.core.filters import ContentFilter, DateRange, date_range_q, id_of
 
 @strawberry.input
 class DocumentFilter(ContentFilter):
+    RELATED = {"mechanism": "mechanism", "mechanism_key": "mechanism", "session": "session"}
     kind: DocumentKind | None = None
     status: DocumentStatus | None = None
     mechanism: strawberry.ID | None = None
@@ -42,6 +43,14 @@ class DocumentFilter(ContentFilter):
 
 @strawberry.input
 class RecommendationFilter(ContentFilter):
+    RELATED = {
+        "mechanism": "mechanism",
+        "mechanism_key": "mechanism",
+        "session": "session",
+        "theme": "theme_links__theme",
+        "theme_key": "theme_links__theme",
+        "institution": "institution_links__institution",
+    }
     mechanism: strawberry.ID | None = None
     mechanism_key: str | None = None
     session: strawberry.ID | None = None

@@ -11,6 +11,7 @@ from schema.core.filters import ContentFilter, id_of
 
 @strawberry.input
 class InstitutionFilter(ContentFilter):
+    RELATED = {"parent": "parent"}
     kind: InstitutionKind | None = None
     key: str | None = None
     parent: strawberry.ID | None = None
@@ -31,6 +32,7 @@ class InstitutionFilter(ContentFilter):
 
 @strawberry.input
 class ThemeFilter(ContentFilter):
+    RELATED = {"parent": "parent"}
     key: str | None = None
     parent: strawberry.ID | None = None
     top_level: bool | None = strawberry.field(default=None, description="Only themes without a parent.")

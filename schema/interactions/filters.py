@@ -20,6 +20,7 @@ def _mechanism_q(global_id: strawberry.ID | None, key: str | None, path: str = "
 
 @strawberry.input
 class CommunicationFilter(ContentFilter):
+    RELATED = {"mechanism": "mechanism", "mechanism_key": "mechanism"}
     mechanism: strawberry.ID | None = None
     mechanism_key: str | None = None
     status: CommunicationStatus | None = None
@@ -37,6 +38,7 @@ class CommunicationFilter(ContentFilter):
 
 @strawberry.input
 class InformationRequestFilter(ContentFilter):
+    RELATED = {"mechanism": "mechanism_links__mechanism", "mechanism_key": "mechanism_links__mechanism"}
     kind: InformationRequestKind | None = None
     mechanism: strawberry.ID | None = None
     mechanism_key: str | None = None
@@ -53,6 +55,7 @@ class InformationRequestFilter(ContentFilter):
 
 @strawberry.input
 class NgoInteractionFilter(ContentFilter):
+    RELATED = {"organisation": "organisation", "organisation_key": "organisation"}
     kind: NgoInteractionKind | None = None
     organisation: strawberry.ID | None = None
     organisation_key: str | None = None
@@ -71,6 +74,7 @@ class NgoInteractionFilter(ContentFilter):
 
 @strawberry.input
 class ParliamentaryPresentationFilter(ContentFilter):
+    RELATED = {"chamber": "chamber", "committee": "committee"}
     chamber: strawberry.ID | None = None
     committee: strawberry.ID | None = None
     dates: DateRange | None = None
@@ -86,6 +90,12 @@ class ParliamentaryPresentationFilter(ContentFilter):
 
 @strawberry.input
 class EventFilter(ContentFilter):
+    RELATED = {
+        "mechanism": "mechanism",
+        "mechanism_key": "mechanism",
+        "session": "session",
+        "partner": "partner_links__institution",
+    }
     kind: EventKind | None = None
     mechanism: strawberry.ID | None = None
     mechanism_key: str | None = None

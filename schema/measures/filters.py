@@ -10,6 +10,7 @@ from schema.core.filters import ContentFilter, DateRange, date_range_q, id_of
 
 @strawberry.input
 class ProgramMeasureFilter(ContentFilter):
+    RELATED = {"ministry": "ministry"}
     number: int | None = None
     ministry: strawberry.ID | None = None
     axis_contains: str | None = None

@@ -11,6 +11,7 @@ from schema.core.filters import ContentFilter, DateRange, date_range_q, id_of
 
 @strawberry.input
 class MechanismFilter(ContentFilter):
+    RELATED = {"parent": "parent"}
     kind: MechanismKind | None = None
     key: str | None = None
     acronym: str | None = None
@@ -31,6 +32,7 @@ class MechanismFilter(ContentFilter):
 
 @strawberry.input
 class SessionFilter(ContentFilter):
+    RELATED = {"mechanism": "mechanism", "mechanism_key": "mechanism"}
     mechanism: strawberry.ID | None = None
     mechanism_key: str | None = None
     number: int | None = None
