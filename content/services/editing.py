@@ -375,9 +375,14 @@ async def transition(model: type[ContentItem], item_id: uuid.UUID, action: str, 
     return EditResult(item, changed)
 
 
+async def stored_revision(model: type[ContentItem], item_id: uuid.UUID, revision: int) -> Revision | None:
+    """The revision that produced `revision` of an item (the latest, if it was reverted to twice)."""
+    return await Revision.filter(item_type=model.__name__, item_id=item_id, version=revision).order_by("-id").first()
+
+
 async def revert(model: type[ContentItem], item_id: uuid.UUID, revision: int, actor: Actor) -> EditResult:
     """Restore the editable fields as they were after `revision` (a new revision records it)."""
-    stored = await Revision.filter(item_type=model.__name__, item_id=item_id, version=revision).order_by("-id").first()
+    stored = await stored_revision(model, item_id, revision)
     if stored is None:
         raise EditError(messages.NO_REVISION, field="revision", code="NOT_FOUND", revision=revision)
     current = await model.get_or_none(id=item_id)

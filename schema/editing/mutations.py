@@ -87,6 +87,9 @@ def _check_confidential(info: Info, values: dict[str, Any], errors: list[FieldEr
 
 
 def _edit_error(info: Info, exc: editing.EditError) -> list[FieldError]:
+    if exc.msgid == messages.IN_USE_BY and not info.context.viewer.sees_confidential:
+        # The kinds of dependants may include confidential ones: say only that some exist.
+        exc = editing.EditError(messages.IN_USE, code=exc.code, type=exc.params["type"])
     return [FieldError(field=exc.field, message=exc.text(_language(info)), code=exc.code)]
 
 
@@ -188,6 +191,13 @@ async def _revert(info: Info, id: strawberry.ID, revision: int) -> ContentPayloa
         return ContentPayload(node=None, errors=errors)
     if not can_update(viewer, item):
         return ContentPayload(node=None, errors=_not_permitted(info, messages.NOT_ALLOWED_TO_CHANGE))
+    stored = await editing.stored_revision(type(item), item.id, revision)
+    if stored is not None and bool(stored.snapshot.get("confidential")) != item.confidential:
+        # Reverting across a change of confidentiality is setting it: the same rule applies.
+        errors = []
+        _check_confidential(info, {"confidential": True}, errors)
+        if errors:
+            return ContentPayload(node=None, errors=errors)
     try:
         result = await editing.revert(type(item), item.id, revision, _actor(viewer))
     except editing.EditError as exc:

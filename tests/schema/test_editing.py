@@ -12,7 +12,7 @@ import pytest
 
 from content import models as m
 from content.models.editing import AuditEntry, Revision, Tombstone, WorkflowEvent
-from schema.core.ids import to_global_id
+from schema.core.ids import from_global_id, to_global_id
 from schema.permissions import Role, Viewer
 from tests.factories import gid, institution, mechanism, theme
 from tests.schema.gqlrun import as_role, run, run_raw
@@ -825,3 +825,21 @@ async def test_search_hides_published_items_outside_their_window(search_run):
     await transition(doc["id"], "PUBLISH", REVIEWER)
     assert (await search_run("الاختفاء القسري", EDITOR))["totalCount"] == 1
     assert await search_run("الاختفاء القسري") == {"totalCount": 0, "edges": []}
+
+
+async def test_revert_cannot_make_an_item_confidential_without_the_role(clean):
+    from content.services.editing import Actor, update
+
+    doc = await draft_document("بيان حول زيارة المقرر الخاص")
+    item = await m.Document.get(id=from_global_id(doc["id"])[1])
+    admin = Actor("admin", "admin")
+    await update(m.Document, item.id, 1, {"confidential": True}, admin)
+    await update(m.Document, item.id, 2, {"confidential": False}, admin)
+    result = await run(REVERT_CONFIDENTIAL, {"id": doc["id"], "revision": 2}, viewer=EDITOR)
+    assert result["revert"]["node"] is None
+    assert result["revert"]["errors"][0]["code"] == "FORBIDDEN"
+    assert (await m.Document.get(id=item.id)).confidential is False
+
+
+REVERT_CONFIDENTIAL = """mutation ($id: ID!, $revision: Int!) {
+  revert(id: $id, revision: $revision) { node { id } errors { field code message } } }"""
