@@ -316,6 +316,9 @@ def _dependents(model: type[ContentItem]) -> list[tuple[type[ContentItem], str, 
     return found
 
 
+CONFIDENTIAL_MARK = "(confidential)"
+
+
 async def delete(model: type[ContentItem], item_id: uuid.UUID, actor: Actor) -> None:
     """Delete, leaving a tombstone (for change feeds) and an audit entry.
 
@@ -329,10 +332,13 @@ async def delete(model: type[ContentItem], item_id: uuid.UUID, actor: Actor) -> 
         for related, column, cascades in _dependents(model):
             ids = await related.filter(**{column: item.id}).using_db(connection).values_list("id", flat=True)
             if ids and cascades:
-                blocking.append(related.__name__)
+                # A kind is named only if some dependant of that kind is not confidential.
+                confidential_only = issubclass(related, ContentItem) and not await related.filter(
+                    **{column: item.id}, confidential=False).using_db(connection).exists()
+                blocking.append(related.__name__ if not confidential_only else CONFIDENTIAL_MARK)
             referring += [(related.__name__, i, UPSERT) for i in ids if not cascades]
         if blocking:
-            named = sorted({name for name in blocking if name not in CONFIDENTIAL_TYPES})
+            named = sorted({name for name in blocking if name not in CONFIDENTIAL_TYPES and name != CONFIDENTIAL_MARK})
             if named:
                 raise EditError(messages.IN_USE_BY, code="IN_USE", type=Term.content_type(model.__name__),
                                 types=Term.listing(named, ", ", content_type_label))

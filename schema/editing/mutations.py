@@ -87,9 +87,6 @@ def _check_confidential(info: Info, values: dict[str, Any], errors: list[FieldEr
 
 
 def _edit_error(info: Info, exc: editing.EditError) -> list[FieldError]:
-    if exc.msgid == messages.IN_USE_BY and not info.context.viewer.sees_confidential:
-        # The kinds of dependants may include confidential ones: say only that some exist.
-        exc = editing.EditError(messages.IN_USE, code=exc.code, type=exc.params["type"])
     return [FieldError(field=exc.field, message=exc.text(_language(info)), code=exc.code)]
 
 
