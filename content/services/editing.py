@@ -31,7 +31,16 @@ from content.i18n import (
     workflow_action_label,
 )
 from content.i18n.formatting import locale_of
-from content.models import CONTENT_TYPES, Communication, ContentItem, Language, Mention, WorkflowState
+from content.models import (
+    CONTENT_TYPES,
+    AchievementItem,
+    Communication,
+    ContentItem,
+    Language,
+    Mention,
+    ProgramMeasure,
+    WorkflowState,
+)
 from content.models.editing import AuditEntry, Revision, Tombstone, WorkflowEvent
 from content.services.items import delete_item, save_item
 from content.services.outbox import UPSERT, record_changes
@@ -373,6 +382,12 @@ async def transition(model: type[ContentItem], item_id: uuid.UUID, action: str, 
         item.workflow_state = spec.target
         item.version += 1
         await save_item(item, actor=actor.name, using_db=connection)
+        if isinstance(item, ProgramMeasure):
+            # A measure's passages share its fate (they are shown, searched and retracted with it).
+            for passage in await AchievementItem.filter(measure_id=item.id).using_db(connection):
+                if passage.workflow_state != spec.target:
+                    passage.workflow_state = spec.target
+                    await save_item(passage, actor=actor.name, using_db=connection)
         await WorkflowEvent.create(item_type=model.__name__, item_id=item.id, action=action,
                                    from_state=source.value, to_state=spec.target.value, actor=actor.name,
                                    comment=comment, using_db=connection)

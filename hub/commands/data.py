@@ -88,8 +88,7 @@ def _changes(result, types: tuple[str, ...]) -> str:  # type: ignore[no-untyped-
 def import_panddh(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help=t(messages.CLI_SHEETS_HELP),
                                                 show_default=False)],
-    state: Annotated[WorkflowState, typer.Option(help=t(messages.CLI_STATE_HELP))]
-    = WorkflowState.PUBLISHED,
+    state: Annotated[WorkflowState | None, typer.Option(help=t(messages.CLI_STATE_HELP))] = None,
     actor: Annotated[str, typer.Option(help=t(messages.CLI_ACTOR_HELP))] = "importer",
 ) -> None:
     from content.importers.panddh.store import import_sheets

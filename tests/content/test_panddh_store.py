@@ -505,3 +505,31 @@ async def test_database_error_rolls_the_file_back(sdb, monkeypatch):
     with pytest.raises(SheetImportError, match=r"^<string>: not imported \(RuntimeError: disk on fire\)$"):
         await import_sheet(read_sample("measure-15-training.txt"))
     assert await row_counts() == before  # the measure, items, ministry and outbox rows rolled back
+
+
+async def test_reimport_keeps_a_retraction_and_moves_versions(sdb):
+    from content.services.editing import Actor, transition
+
+    text = read_sample("measure-07-upr-follow-up.txt")
+    await import_sheet(text)
+    measure = await m.ProgramMeasure.get(number=7)
+    await transition(m.ProgramMeasure, measure.id, "retract", Actor("مراجع", "reviewer"))
+    retracted = await m.ProgramMeasure.get(number=7)
+    assert retracted.workflow_state == m.WorkflowState.PRIVATE
+
+    # the same sheet again: nothing changes, the retraction stands
+    assert (await import_sheet(text)).status == "unchanged"
+    # a changed sheet updates the text in place, but neither the measure nor its passages go public again
+    changed = text.replace("الوضعية في شهر شتنبر 2022", "الوضعية في شهر أكتوبر 2022")
+    assert changed != text
+    assert (await import_sheet(changed)).status == "updated"
+    updated = await m.ProgramMeasure.get(number=7)
+    assert updated.workflow_state == m.WorkflowState.PRIVATE
+    assert updated.status_as_of == dt.date(2022, 10, 1)
+    assert updated.version == retracted.version + 1  # an editor holding the old version gets a conflict
+    states = {i.workflow_state for i in await m.AchievementItem.filter(measure=updated)}
+    assert states <= {m.WorkflowState.PRIVATE}
+
+    # asking for a state explicitly applies it to what exists
+    await import_sheet(changed, state="published")
+    assert (await m.ProgramMeasure.get(number=7)).workflow_state == m.WorkflowState.PUBLISHED

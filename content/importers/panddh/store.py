@@ -460,11 +460,14 @@ def _spec(plan: RecordPlan, catalog: Catalog, sessions: dict[tuple[str, int], Se
 class _Run:
     """One file's import inside its transaction: the writes and what they changed."""
 
-    def __init__(self, plan: Plan, catalog: Catalog, state: WorkflowState, actor: str,
+    def __init__(self, plan: Plan, catalog: Catalog, state: WorkflowState | None, actor: str,
                  connection: BaseDBAsyncClient) -> None:
         self.plan = plan
         self.catalog = catalog
-        self.state = state
+        # What the sheet creates is published unless told otherwise; what exists keeps the state its
+        # reviewers gave it unless a state was asked for (re-importing must not republish a retraction).
+        self.requested_state = state
+        self.state = state or WorkflowState.PUBLISHED
         self.actor = actor
         self.db = connection
         self.created: Counter[str] = Counter()
@@ -492,6 +495,8 @@ class _Run:
         )
 
     async def save(self, item: ContentItem, *, created: bool) -> None:
+        if not created:
+            item.version += 1  # an editor holding the old version gets a conflict, not a silent overwrite
         await save_item(item, actor=self.actor, using_db=self.db)
         name = type(item).__name__
         (self.created if created else self.updated)[name] += 1
@@ -596,6 +601,8 @@ class _Run:
             self.new_measure = True
             self.changes["action"] = "created"
             return measure
+        if self.requested_state is None:
+            del wanted["workflow_state"]
         changed = _diff(measure, wanted)
         if changed:
             for name, (_, value) in changed.items():
@@ -668,7 +675,8 @@ class _Run:
                 wanted: dict[str, Any] = {}
                 if owned:
                     wanted.update(spec.exact)
-                    wanted["workflow_state"] = self.state
+                    if self.requested_state is not None:
+                        wanted["workflow_state"] = self.requested_state
                     wanted["slug"] = _record_slug(key)
                 else:
                     wanted.update({k: v for k, v in spec.exact.items() if getattr(row, k) in (None, "")})
@@ -789,7 +797,7 @@ class _Run:
                 "title": plan.title[:1000],
                 "body": plan.text,
                 "slug": f"measure-{measure.number}-item-{plan.position}",
-                "workflow_state": self.state,
+                "workflow_state": measure.workflow_state,  # passages follow their measure
                 "language": Language.AR,
             }
             if row is None:
@@ -903,7 +911,9 @@ def _owns(model: type[Model], row: ContentItem) -> bool:
 # Entry points
 
 
-def _state(state: WorkflowState | str) -> WorkflowState:
+def _state(state: WorkflowState | str | None) -> WorkflowState | None:
+    if state is None:
+        return None
     try:
         return WorkflowState(state.value if isinstance(state, WorkflowState) else state)
     except ValueError:
@@ -912,7 +922,7 @@ def _state(state: WorkflowState | str) -> WorkflowState:
 
 
 async def _write(
-    sheet: ParsedSheet, name: str, checksum: str, plan: Plan, *, state: WorkflowState, actor: str,
+    sheet: ParsedSheet, name: str, checksum: str, plan: Plan, *, state: WorkflowState | None, actor: str,
     catalog: Catalog, started: float,
 ) -> ImportResult:
     try:
@@ -925,7 +935,7 @@ async def _write(
                 change = ChangeRecord(
                     measure_id=measure.id, measure_number=sheet.number, changed_at=datetime.now().astimezone(),
                     actor=actor, source=name[:1000], checksum=checksum, action=run.changes["action"],
-                    summary={"state": state.value, **{k: v for k, v in run.changes.items() if k != "action"}},
+                    summary={"state": run.state.value, **{k: v for k, v in run.changes.items() if k != "action"}},
                 )
                 await change.save(using_db=connection)
                 record_id = change.id
@@ -951,7 +961,7 @@ async def _write(
 async def import_sheet(
     path_or_text: str | os.PathLike[str],
     *,
-    state: WorkflowState | str = WorkflowState.PUBLISHED,
+    state: WorkflowState | str | None = None,
     actor: str = "importer",
     source: str | None = None,
     catalog: Catalog | None = None,
@@ -974,7 +984,7 @@ async def import_sheet(
 async def import_sheets(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    state: WorkflowState | str = WorkflowState.PUBLISHED,
+    state: WorkflowState | str | None = None,
     actor: str = "importer",
     on_result: Callable[[ImportResult], object] | None = None,
 ) -> BatchResult:
