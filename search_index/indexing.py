@@ -214,6 +214,12 @@ async def drain_outbox(backend: SearchBackend, limit: int = BATCH) -> int:
                 deletions.append(doc_id(type_name, item_id))
             else:
                 upserts[type_name].append(item_id)
+        if upserts.get("AchievementItem"):
+            # A measure's mechanism and institution facets gather its passages' mentions.
+            measure_ids = await m.AchievementItem.filter(id__in=upserts["AchievementItem"]).values_list(
+                "measure_id", flat=True)
+            upserts.setdefault("ProgramMeasure", [])
+            upserts["ProgramMeasure"] = list({*upserts["ProgramMeasure"], *measure_ids})
         if upserts.get("ProgramMeasure"):
             # A measure's state and dates shape its passages' documents: reindex them too.
             item_ids = await m.AchievementItem.filter(measure_id__in=upserts["ProgramMeasure"]).values_list(

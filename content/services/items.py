@@ -5,7 +5,7 @@ from __future__ import annotations
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from content.models import ContentItem, Communication
+from content.models import Attachment, Communication, ContentItem
 from content.services.outbox import DELETE, UPSERT, record_changes
 
 
@@ -36,6 +36,9 @@ async def save_item(
 
 async def delete_item(item: ContentItem, *, using_db: BaseDBAsyncClient | None = None) -> None:
     async with in_transaction() if using_db is None else _same(using_db) as connection:
+        # Attachment rows point at the item by type and id (no foreign key): they go with it. The
+        # files stay (content-addressed, maybe shared); a backup lists what rows still use.
+        await Attachment.filter(item_type=type(item).__name__, item_id=item.id).using_db(connection).delete()
         await item.delete(using_db=connection)
         await record_changes([(type(item).__name__, item.id, DELETE)], using_db=connection)
 

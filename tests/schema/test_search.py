@@ -245,3 +245,16 @@ async def test_hidden_mechanisms_stay_out_of_facets_filters_and_query_terms(sear
 async def test_nul_in_a_search_filter_is_a_clear_error(search):
     result = await search("التعذيب", filter={"mechanisms": ["cat\x00"]})
     assert result.errors[0].extensions["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_measure_facets_follow_its_passages_mentions(search):
+    from content.services.links import set_link
+    from content.services.editing import Actor
+    from tests.factories import measure_with_items
+
+    measure = await measure_with_items(32, sections=1, items_per_section=1, mention_keys=("cat",))
+    item = await m.AchievementItem.get(measure=measure)
+    query = {"types": ["ProgramMeasure"], "mechanisms": ["cedaw"]}
+    assert (await _ok(search, "رقم", filter=query))["totalCount"] == 0
+    await set_link(item, "mentions", await mechanism("cedaw"), Actor("editor", "editor"), linked=True)
+    assert (await _ok(search, "رقم", filter=query))["totalCount"] == 1

@@ -77,6 +77,7 @@ from content.models import (
     AchievementItemKind,
     AuditEntry,
     ChangeRecord,
+    Tombstone,
     ContentItem,
     Document,
     DocumentKind,
@@ -503,6 +504,11 @@ class _Run:
         self.saved.add((name, item.id))
 
     async def delete(self, item: ContentItem) -> None:
+        # Like any delete: a tombstone for change feeds, then the row and its outbox entry.
+        await Tombstone.create(
+            item_type=type(item).__name__, item_id=item.id, title=item.title[:1000], actor=self.actor,
+            was_public=item.workflow_state == WorkflowState.PUBLISHED and not item.confidential, using_db=self.db,
+        )
         await delete_item(item, using_db=self.db)
         self.deleted[type(item).__name__] += 1
 
