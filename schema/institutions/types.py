@@ -16,26 +16,18 @@ from schema.core.refs import (
     ProgramMeasureRef,
     RecommendationRef,
 )
-from schema.mechanisms.types import Names
+from schema.core.names import MultilingualNamed, Names
 from schema.core.labels import label_field
 
 
 @strawberry.type(description="A ministry, chamber, committee, NHRI, NGO or organisation.")
-class Institution(ModelBacked, Mentionable, Content):
+class Institution(ModelBacked, MultilingualNamed, Mentionable, Content):
     __model__ = m.Institution
     key: str | None
     kind: InstitutionKind
     acronym: str | None
     country: str | None
     kind_label = label_field("kind")
-
-    @strawberry.field
-    def names(self) -> Names:
-        return Names(ar=self.name_ar, fr=self.name_fr, en=self.name_en)
-
-    @strawberry.field(description="Other wordings texts use, by language.")
-    def aliases(self, language: str | None = None) -> list[str]:
-        return self.alias_list(language)
 
     @strawberry.field
     def parent(self, info: Info) -> Institution | None:

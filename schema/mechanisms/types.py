@@ -12,6 +12,7 @@ from content import models as m
 from schema.core.enums import MechanismKind
 from schema.core.interfaces import Content, ModelBacked
 from schema.core.mentions import Mentionable
+from schema.core.names import MultilingualNamed
 from schema.core.refs import (
     CommunicationRef,
     DocumentRef,
@@ -22,15 +23,8 @@ from schema.core.refs import (
 from schema.core.labels import label_field
 
 
-@strawberry.type(description="A name in the three working languages.")
-class Names:
-    ar: str
-    fr: str
-    en: str
-
-
 @strawberry.type(description="A UN human-rights mechanism: the Council, a treaty body, a mandate...")
-class Mechanism(ModelBacked, Mentionable, Content):
+class Mechanism(ModelBacked, MultilingualNamed, Mentionable, Content):
     __model__ = m.Mechanism
     key: str | None
     kind: MechanismKind
@@ -38,14 +32,6 @@ class Mechanism(ModelBacked, Mentionable, Content):
     reporting_periodicity_years: int | None
     treaty: JSON | None
     kind_label = label_field("kind")
-
-    @strawberry.field
-    def names(self) -> Names:
-        return Names(ar=self.name_ar, fr=self.name_fr, en=self.name_en)
-
-    @strawberry.field(description="Other wordings texts use, by language.")
-    def aliases(self, language: str | None = None) -> list[str]:
-        return self.alias_list(language)
 
     @strawberry.field
     def parent(self, info: Info) -> Mechanism | None:
