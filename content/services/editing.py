@@ -308,7 +308,33 @@ async def update(model: type[ContentItem], item_id: uuid.UUID, version: int, val
         item.version += 1
         await _save(item, actor, connection)
         await _record(item, actor, action, changed, connection, note)
+        if "key" in changed:
+            # Search documents carry mechanism and institution keys (facets, filters): requeue them.
+            await record_changes(await _referring(model, item.id, connection), using_db=connection)
     return EditResult(item, changed)
+
+
+async def _referring(model: type[ContentItem], item_id: uuid.UUID,
+                     connection: BaseDBAsyncClient) -> list[tuple[str, uuid.UUID, str]]:
+    """Content that refers to an item: by foreign key, through a link table, or by a mention."""
+    found: set[tuple[str, uuid.UUID]] = set()
+    for name in model._meta.backward_fk_fields:
+        relation = model._meta.fields_map[name]
+        related = relation.related_model
+        rows = await related.filter(**{relation.relation_field: item_id}).using_db(connection)
+        for row in rows:
+            if isinstance(row, ContentItem):
+                found.add((type(row).__name__, row.id))
+                continue
+            for f in related._meta.fields_map.values():  # a link table: the item on its other side
+                if isinstance(f, tf.relational.ForeignKeyFieldInstance) and f.source_field != relation.relation_field:
+                    other = getattr(row, f.source_field, None)
+                    if other is not None and issubclass(f.related_model, ContentItem):
+                        found.add((f.related_model.__name__, other))
+    for item, in await Mention.filter(target_type=model.__name__, target_id=item_id).using_db(connection).values_list(
+            "item_id"):
+        found.add(("AchievementItem", item))
+    return [(type_name, other_id, UPSERT) for type_name, other_id in sorted(found, key=str)]
 
 
 def _dependents(model: type[ContentItem]) -> list[tuple[type[ContentItem], str, bool]]:

@@ -258,3 +258,14 @@ async def test_a_measure_facets_follow_its_passages_mentions(search):
     assert (await _ok(search, "رقم", filter=query))["totalCount"] == 0
     await set_link(item, "mentions", await mechanism("cedaw"), Actor("editor", "editor"), linked=True)
     assert (await _ok(search, "رقم", filter=query))["totalCount"] == 1
+
+
+async def test_renaming_a_mechanism_key_follows_into_search(search):
+    from content.services.editing import Actor, update
+
+    mech = await create(m.Mechanism, key="wg_test", kind=m.MechanismKind.SPECIAL_PROCEDURE, title="فريق عامل تجريبي")
+    await create(m.Document, kind=m.DocumentKind.STATEMENT, mechanism=mech, title="بيان الفريق العامل حول الاحتجاز")
+    assert (await _ok(search, "الاحتجاز", filter={**DOCS, "mechanisms": ["wg_test"]}))["totalCount"] == 1
+    await update(m.Mechanism, mech.id, mech.version, {"key": "wg_renamed"}, Actor("reviewer", "reviewer"))
+    assert (await _ok(search, "الاحتجاز", filter={**DOCS, "mechanisms": ["wg_renamed"]}))["totalCount"] == 1
+    assert (await _ok(search, "الاحتجاز", filter={**DOCS, "mechanisms": ["wg_test"]}))["totalCount"] == 0
