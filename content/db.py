@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import fcntl
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, AsyncIterator
 
 from tortoise import Tortoise
@@ -29,8 +32,43 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
 
 
 async def migrate_database(database_url: str) -> None:
-    """Apply every committed migration (idempotent), then leave Tortoise initialised."""
-    await migrate(config=tortoise_config(database_url))
+    """Apply every committed migration (idempotent), then leave Tortoise initialised.
+
+    Several processes may start at once (hub workers, containers): one migrates while the others
+    wait for it, then find nothing left to do.
+    """
+    async with _migration_lock(database_url):
+        await migrate(config=tortoise_config(database_url))
+
+
+MIGRATION_LOCK_KEY = 0x6D61727361640002  # "marsad" + 2
+
+
+@asynccontextmanager
+async def _migration_lock(database_url: str) -> AsyncIterator[None]:
+    scheme, _, rest = database_url.partition("://")
+    if scheme in ("postgres", "postgresql", "asyncpg"):
+        import asyncpg
+
+        connection = await asyncpg.connect(f"postgresql://{rest}")
+        try:
+            await connection.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK_KEY)
+            yield
+        finally:
+            await connection.close()  # ends the session, and with it the lock
+        return
+    path = rest.split("?", 1)[0]
+    if scheme != "sqlite" or path in ("", ":memory:"):
+        yield
+        return
+    lock_path = Path(path).with_name(Path(path).name + ".migrate-lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as handle:
+        await asyncio.to_thread(fcntl.flock, handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 async def open_database(database_url: str, *, global_fallback: bool = True) -> None:
